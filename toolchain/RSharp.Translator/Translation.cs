@@ -1,0 +1,112 @@
+using System.Diagnostics;
+using Mono.Cecil;
+using RSharp.Translator.Drivers;
+using RSharp.Translator.Input;
+using RSharp.Translator.Publish;
+using RSharp.Translator.Rewrite;
+
+namespace RSharp.Translator;
+
+/// <summary>Options of <c>rsharp translate</c>.</summary>
+public sealed record TranslateOptions(string Input, string? Output = null, string? Driver = null, bool Quiet = false);
+
+/// <summary>
+/// The translation pipeline: resolve the input, load it, find and check the drivers, rewrite the
+/// portal, publish the translated app. Each phase is printed with its elapsed time.
+/// </summary>
+public sealed class Translation(TextWriter stdout, TextWriter stderr)
+{
+    private readonly Stopwatch _total = new();
+
+    /// <summary>Runs <c>rsharp translate</c>; returns the exit code (0 ok, 1 errors in the interpreter, 2 bad input).</summary>
+    public int Translate(TranslateOptions options)
+    {
+        _total.Restart();
+        var input = Phase("resolve", () => InterpreterInput.Resolve(options.Input, options.Quiet ? null : Say));
+        var module = Phase("load", () => InterpreterAssembly.Load(input.AssemblyPath));
+        var model = Phase("drivers", () => DriverFinder.Analyse(module));
+        if (!Report(model, options.Quiet)) return 1;
+        var driver = ChooseDriver(model, options.Driver, input.AssemblyPath);
+
+        string output = Path.GetFullPath(options.Output ?? Path.Combine("out", input.Name));
+        string lib = Path.Combine(Path.GetTempPath(), "rsharp-lib-" + Guid.NewGuid().ToString("N")[..12]);
+        try
+        {
+            Phase("rewrite", () =>
+            {
+                var runtime = ModuleDefinition.ReadModule(typeof(Jit.Launcher).Assembly.Location);
+                int n = PortalRewriter.Rewrite(model, runtime, driver);
+                CopyDependencies(input.AssemblyPath, lib);
+                File.Copy(typeof(Jit.Launcher).Assembly.Location, Path.Combine(lib, Path.GetFileName(typeof(Jit.Launcher).Assembly.Location)), true);
+                var target = Path.Combine(lib, Path.GetFileName(input.AssemblyPath));
+                module.Write(target, new WriterParameters { WriteSymbols = module.HasSymbols, DeterministicMvid = true });
+                Say($"portal {model.PortalOf(driver)!.DeclaringType.Name}.{model.PortalOf(driver)!.Name}: {n} hint call(s) rewritten");
+                return n;
+            });
+            string launcher = Phase("publish", () =>
+                LauncherPublisher.Publish(lib, module.Assembly.Name.Name, input.LauncherName, output));
+            stdout.WriteLine($"translated {input.Name} -> {Path.GetRelativePath(Environment.CurrentDirectory, launcher)} in {_total.Elapsed.TotalSeconds:0.0} s");
+            return 0;
+        }
+        finally
+        {
+            try { Directory.Delete(lib, true); } catch (IOException) { }
+        }
+
+        void Say(string line)
+        {
+            if (!options.Quiet) stdout.WriteLine("  " + line);
+        }
+
+        T Phase<T>(string name, Func<T> run)
+        {
+            var sw = Stopwatch.StartNew();
+            var result = run();
+            if (!options.Quiet) stdout.WriteLine($"[{name,-8}] {sw.Elapsed.TotalSeconds,6:0.00} s");
+            return result;
+        }
+    }
+
+    /// <summary>Runs <c>rsharp check</c>'s driver checks; returns the exit code (0 no errors, 1 errors).</summary>
+    public int Check(string inputSpec, bool warnAsError)
+    {
+        var input = InterpreterInput.Resolve(inputSpec);
+        var module = InterpreterAssembly.Load(input.AssemblyPath);
+        var model = DriverFinder.Analyse(module);
+        foreach (var d in model.Diagnostics) stderr.WriteLine(d);
+        int errors = model.Diagnostics.Count(d => d.Severity == Severity.Error || warnAsError);
+        if (model.Drivers.Count == 0)
+            throw new UserInputException($"{input.AssemblyPath}: no JIT driver found (declare a static readonly RSharp.Hints.JitDriver field)");
+        stdout.WriteLine($"checked {input.Name}: {model.Drivers.Count} driver(s), {model.Sites.Count} hint call(s), {errors} error(s), {model.Diagnostics.Count - errors} warning(s)");
+        return errors > 0 ? 1 : 0;
+    }
+
+    private bool Report(DriverModel model, bool quiet)
+    {
+        foreach (var d in model.Diagnostics) stderr.WriteLine(d);
+        return !model.HasErrors;
+    }
+
+    private static DriverDeclaration ChooseDriver(DriverModel model, string? wanted, string path)
+    {
+        if (model.Drivers.Count == 0)
+            throw new UserInputException($"{path}: no JIT driver found (declare a static readonly RSharp.Hints.JitDriver field)");
+        if (wanted is not null)
+            return model.Drivers.FirstOrDefault(d => d.Name == wanted || d.Field.Name == wanted)
+                ?? throw new UserInputException($"no JIT driver named '{wanted}' (found: {string.Join(", ", model.Drivers.Select(d => d.Name))})");
+        if (model.Drivers.Count > 1)
+            throw new UserInputException($"several JIT drivers ({string.Join(", ", model.Drivers.Select(d => d.Name))}): choose one with --driver NAME");
+        return model.Drivers[0];
+    }
+
+    /// <summary>Copies the interpreter's dependency assemblies (everything but itself) into the staging folder.</summary>
+    private static void CopyDependencies(string assemblyPath, string lib)
+    {
+        Directory.CreateDirectory(lib);
+        string dir = Path.GetDirectoryName(assemblyPath)!;
+        string self = Path.GetFileName(assemblyPath);
+        foreach (var file in Directory.GetFiles(dir, "*.dll"))
+            if (Path.GetFileName(file) != self)
+                File.Copy(file, Path.Combine(lib, Path.GetFileName(file)), true);
+    }
+}
