@@ -1,0 +1,2 @@
+Reads all of its input and writes it back reversed
+>,[>,]<[.<]
