@@ -1,0 +1,149 @@
+using System.Text.RegularExpressions;
+
+namespace RSharp.Translator.Tests;
+
+/// <summary>
+/// The BadHints interpreter has one hint mistake per class, each marked in its source by a
+/// comment "expect RSxxxx" on the line the diagnostic must point at.
+/// </summary>
+public class DiagnosticTests
+{
+    private static readonly string Source = Path.Combine(Cli.RepoRoot, "tests", "TestInterpreters", "BadHints", "Mistakes.cs");
+
+    private static List<(int Line, string Code)> ExpectedAtLines()
+    {
+        var expected = new List<(int, string)>();
+        var lines = File.ReadAllLines(Source);
+        for (int i = 0; i < lines.Length; i++)
+        {
+            var m = Regex.Match(lines[i], @"//\s*expect((?:\s+RS\d{4})+)\s*$");
+            if (!m.Success) continue;
+            foreach (var code in m.Groups[1].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+                expected.Add((i + 1, code));
+        }
+        return expected;
+    }
+
+    [Test]
+    public void EachMistakeYieldsItsDiagnosticAtItsLine()
+    {
+        var r = Cli.Rsharp("check", Path.Combine(AppContext.BaseDirectory, "BadHints.dll"));
+        Assert.That(r.ExitCode, Is.EqualTo(1), r.Stderr);
+        var pattern = new Regex(@"^(?<path>.+)\((?<line>\d+),(?<col>\d+)\): error (?<code>RS\d{4}): (?<msg>.+)$");
+        var found = new List<(int, string)>();
+        var withoutPosition = new List<string>();
+        foreach (var line in r.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var m = pattern.Match(line.TrimEnd('\r'));
+            if (m.Success)
+            {
+                Assert.That(m.Groups["path"].Value, Does.EndWith("Mistakes.cs"));
+                found.Add((int.Parse(m.Groups["line"].Value), m.Groups["code"].Value));
+            }
+            else
+            {
+                withoutPosition.Add(line.Trim());
+            }
+        }
+        Assert.That(found, Is.EquivalentTo(ExpectedAtLines()), r.Stderr);
+        Assert.That(withoutPosition, Is.EqualTo(new[]
+        {
+            "BadHints.NeverMerges.Driver: error RS1005: driver 'nevermerges' (BadHints.NeverMerges.Driver; greens: pc; reds: frame) has no JitMergePoint call",
+        }));
+    }
+
+    [Test]
+    public void MessagesNameTheDeclaredVariables()
+    {
+        var r = Cli.Rsharp("check", Path.Combine(AppContext.BaseDirectory, "BadHints.dll"));
+        Assert.That(r.Stderr, Does.Contain("error RS1001: JitMergePoint passes 1 value but driver 'wrongcount'"));
+        Assert.That(r.Stderr, Does.Contain("error RS1002: JitMergePoint argument 1 is 'position' but driver 'wrongname'"));
+        Assert.That(r.Stderr, Does.Contain("declares green 'pc' there"));
+        Assert.That(r.Stderr, Does.Contain("error RS1003: JitMergePoint argument 1 must be the local variable or parameter 'pc' (green), not an expression"));
+        Assert.That(r.Stderr, Does.Contain("is outside its portal TwoPortals.Run"));
+    }
+
+    [Test]
+    public void TranslateRefusesAnInterpreterWithErrors()
+    {
+        var r = Cli.Rsharp("translate", Path.Combine(AppContext.BaseDirectory, "BadHints.dll"), "-o", Path.Combine(Path.GetTempPath(), "rsharp-never"));
+        Assert.That(r.ExitCode, Is.EqualTo(1));
+        Assert.That(r.Stderr, Does.Contain("error RS1001"));
+        Assert.That(Directory.Exists(Path.Combine(Path.GetTempPath(), "rsharp-never")), Is.False);
+    }
+
+    [TestCase("brainfuck")]
+    [TestCase("tiny")]
+    public void SamplesCheckClean(string language)
+    {
+        var r = Cli.Rsharp("check", language);
+        Assert.That(r.ExitCode, Is.EqualTo(0), r.Stderr);
+        Assert.That(r.Stdout, Does.Contain("0 error(s)"));
+    }
+}
+
+/// <summary>Bad input gets one clear line on stderr and exit code 2, never a stack trace.</summary>
+public class BadInputTests
+{
+    private static void AssertOneLine(Cli.Result r, string expected)
+    {
+        Assert.That(r.ExitCode, Is.EqualTo(2), r.Stderr);
+        var lines = r.Stderr.TrimEnd().Split('\n');
+        Assert.That(lines, Has.Length.EqualTo(1), r.Stderr);
+        Assert.That(lines[0], Does.StartWith("rsharp: ").And.Contain(expected));
+        Assert.That(r.Stderr, Does.Not.Contain("   at "));
+    }
+
+    [TestCase("translate")]
+    [TestCase("check")]
+    public void MissingPath(string command) =>
+        AssertOneLine(Cli.Rsharp(command, "no/such/interp.dll"), "no such file or directory: no/such/interp.dll");
+
+    [Test]
+    public void NotAnAssembly()
+    {
+        string file = Path.Combine(Path.GetTempPath(), "rsharp-test-not-an-assembly.dll");
+        File.WriteAllText(file, "this is text, not a PE file");
+        AssertOneLine(Cli.Rsharp("translate", file), "not a .NET assembly");
+    }
+
+    [Test]
+    public void AssemblyWithoutDriver() =>
+        AssertOneLine(Cli.Rsharp("translate", Path.Combine(AppContext.BaseDirectory, "RSharp.Hints.dll")), "no JIT driver found");
+
+    [Test]
+    public void SeveralDrivers() =>
+        AssertOneLine(Cli.Rsharp("translate", Path.Combine(AppContext.BaseDirectory, "TwoDrivers.dll")),
+            "several JIT drivers (first, second): choose one with --driver NAME");
+
+    [Test]
+    public void UnknownDriverName() =>
+        AssertOneLine(Cli.Rsharp("translate", Path.Combine(AppContext.BaseDirectory, "TwoDrivers.dll"), "--driver", "third"),
+            "no JIT driver named 'third' (found: first, second)");
+
+    [Test]
+    public void UnknownLanguage() =>
+        AssertOneLine(Cli.Rsharp("translate", "cobol"), "unknown language 'cobol' (known: ");
+
+    [Test]
+    public void DirectoryWithoutProject() =>
+        AssertOneLine(Cli.Rsharp("translate", Path.Combine(Cli.RepoRoot, "docs")), "no rsharp.json and no .csproj");
+
+    [Test]
+    public void UnknownOption()
+    {
+        var r = Cli.Rsharp("translate", "brainfuck", "--frobnicate");
+        Assert.That(r.ExitCode, Is.EqualTo(2));
+        Assert.That(r.Stderr, Does.Contain("--frobnicate").And.Not.Contain("   at "));
+    }
+
+    [TestCase("translate")]
+    [TestCase("check")]
+    [TestCase("graph")]
+    public void EveryCommandHasHelp(string command)
+    {
+        var r = Cli.Rsharp(command, "--help");
+        Assert.That(r.ExitCode, Is.EqualTo(0));
+        Assert.That(r.Stdout, Does.Contain("Usage:").And.Contain(command));
+    }
+}

@@ -1,0 +1,105 @@
+namespace RSharp.Translator.Tests;
+
+/// <summary>
+/// Translates the samples into temporary folders and runs the launchers: the translated app must
+/// print what the untranslated interpreter prints.
+/// </summary>
+[NonParallelizable]
+public class TranslateTests
+{
+    private static readonly string Output = Path.Combine(Path.GetTempPath(), "rsharp-translate-tests-" + Environment.ProcessId);
+    private static string Examples(string language) => Path.Combine(Cli.RepoRoot, "samples", language, "examples");
+
+    private static string Translated(string language)
+    {
+        string launcher = Path.Combine(Output, language, language);
+        if (!File.Exists(launcher))
+        {
+            var r = Cli.Rsharp("translate", language, "-o", Path.Combine(Output, language));
+            Assert.That(r.ExitCode, Is.EqualTo(0), r.Stdout + r.Stderr);
+            Assert.That(r.Stdout, Does.Match(@"translated " + language + @" -> .+ in \d+\.\d s"));
+            foreach (var phase in new[] { "[resolve ]", "[load    ]", "[drivers ]", "[rewrite ]", "[publish ]" })
+                Assert.That(r.Stdout, Does.Contain(phase));
+        }
+        return launcher;
+    }
+
+    [OneTimeTearDown]
+    public void Clean()
+    {
+        if (Directory.Exists(Output)) Directory.Delete(Output, true);
+    }
+
+    [Test]
+    public void BrainfuckHello()
+    {
+        var r = Cli.Run(Translated("brainfuck"), [Path.Combine(Examples("brainfuck"), "hello.b")]);
+        Assert.That(r.ExitCode, Is.EqualTo(0), r.Stderr);
+        Assert.That(r.Stdout, Is.EqualTo("Hello, World!\n"));
+    }
+
+    [Test]
+    public void BrainfuckReadsStdin()
+    {
+        var r = Cli.Run(Translated("brainfuck"), [Path.Combine(Examples("brainfuck"), "reverse.b")], stdin: "live on");
+        Assert.That(r.Stdout, Is.EqualTo("no evil"));
+    }
+
+    [Test]
+    public void BrainfuckLongProgramWithWarmStateCounting()
+    {
+        string program = Path.Combine(Examples("brainfuck"), "sum.b");
+        var r = Cli.Run(Translated("brainfuck"), ["--jit", "threshold=50", program],
+            env: new Dictionary<string, string> { ["RSHARP_JIT_STATS"] = "1" });
+        Assert.That(r.ExitCode, Is.EqualTo(0), r.Stderr);
+        var k = System.Text.RegularExpressions.Regex.Match(File.ReadAllText(program), @"K equal to (\d+)");
+        long K = long.Parse(k.Groups[1].Value);
+        Assert.That(r.Stdout, Is.EqualTo((K * K * (K + 1) / 2).ToString("D7") + "\n"));
+        // The rewritten portal reaches the warm state: loops become hot (nothing is compiled yet).
+        var m = System.Text.RegularExpressions.Regex.Match(r.Stderr, @"jit-stats: drivers=brainfuck hot_loops=(\d+) loops_compiled=0");
+        Assert.That(m.Success, r.Stderr);
+        Assert.That(long.Parse(m.Groups[1].Value), Is.GreaterThan(1000));
+    }
+
+    [Test]
+    public void JitOffCountsNothing()
+    {
+        var r = Cli.Run(Translated("brainfuck"), ["--jit", "off", Path.Combine(Examples("brainfuck"), "hello.b")],
+            env: new Dictionary<string, string> { ["RSHARP_JIT_STATS"] = "1" });
+        Assert.That(r.Stdout, Is.EqualTo("Hello, World!\n"));
+        Assert.That(r.Stderr, Does.Contain("hot_loops=0"));
+    }
+
+    [Test]
+    public void BadJitOptionIsOneLine()
+    {
+        var r = Cli.Run(Translated("brainfuck"), ["--jit", "threshold=x", "prog.b"]);
+        Assert.That(r.ExitCode, Is.EqualTo(2));
+        Assert.That(r.Stderr.TrimEnd(), Is.EqualTo("brainfuck: JIT parameter 'threshold' needs an integer, not 'x'"));
+    }
+
+    [Test]
+    public void InterpreterErrorsAndExitCodesPassThrough()
+    {
+        var r = Cli.Run(Translated("brainfuck"), []);
+        Assert.That(r.ExitCode, Is.EqualTo(2));
+        Assert.That(r.Stderr, Does.Contain("usage: brainfuck FILE"));
+    }
+
+    /// <summary>Every Tiny example prints the same through the translated app as through the untranslated interpreter.</summary>
+    [Test]
+    public void TinyExamplesMatchUntranslated()
+    {
+        string launcher = Translated("tiny");
+        string untranslated = Path.Combine(Cli.RepoRoot, "samples", "tiny", "bin", "Release", "net10.0", "Tiny.dll");
+        foreach (var file in Directory.GetFiles(Examples("tiny"), "*.tiny").Order())
+        {
+            if (Path.GetFileName(file) == "loop.tiny") continue;   // prints timings
+            var expected = Cli.Run("dotnet", [untranslated, file]);
+            var actual = Cli.Run(launcher, [file]);
+            Assert.That(actual.ExitCode, Is.EqualTo(expected.ExitCode), file);
+            Assert.That(actual.Stdout, Is.EqualTo(expected.Stdout), file);
+            Assert.That(expected.Stdout, Is.Not.Empty, file);
+        }
+    }
+}

@@ -1,0 +1,114 @@
+using RSharp.Hints;
+
+namespace BadHints;
+
+public static class WrongCount
+{
+    private static readonly JitDriver Driver = new(greens: ["pc"], reds: ["frame"], name: "wrongcount");
+
+    public static int Run(int[] frame)
+    {
+        int pc = 0;
+        while (pc < frame.Length)
+        {
+            Driver.JitMergePoint(pc); // expect RS1001
+            pc++;
+        }
+        return pc;
+    }
+}
+
+public static class WrongName
+{
+    private static readonly JitDriver Driver = new(greens: ["pc"], reds: ["frame"], name: "wrongname");
+
+    public static int Run(int[] frame)
+    {
+        int position = 0;
+        while (position < frame.Length)
+        {
+            Driver.JitMergePoint(position, frame); // expect RS1002
+            position++;
+        }
+        return position;
+    }
+}
+
+public static class SwappedGreenAndRed
+{
+    private static readonly JitDriver Driver = new(greens: ["pc"], reds: ["frame"], name: "swapped");
+
+    public static int Run(int[] frame, int pc)
+    {
+        while (pc < frame.Length)
+        {
+            Driver.JitMergePoint(frame, pc); // expect RS1002 RS1002
+            pc++;
+        }
+        return pc;
+    }
+}
+
+public static class ExpressionArgument
+{
+    private static readonly JitDriver Driver = new(greens: ["pc"], reds: ["frame"], name: "expression");
+
+    public static int Run(int[] frame)
+    {
+        int pc = 0;
+        while (pc < frame.Length)
+        {
+            Driver.JitMergePoint(pc + 1, frame); // expect RS1003
+            pc++;
+        }
+        return pc;
+    }
+}
+
+public static class DriverInLocal
+{
+    private static readonly JitDriver Driver = new(greens: ["pc"], reds: ["frame"], name: "inlocal");
+
+    public static int Run(int[] frame)
+    {
+        int pc = 0;
+        var driver = Driver;
+        while (pc < frame.Length)
+        {
+            driver.JitMergePoint(pc, frame); // expect RS1004
+            Driver.JitMergePoint(pc, frame);
+            pc++;
+        }
+        return pc;
+    }
+}
+
+public static class NeverMerges
+{
+    // expect RS1005 (reported at the field: BadHints.NeverMerges.Driver)
+    private static readonly JitDriver Driver = new(greens: ["pc"], reds: ["frame"], name: "nevermerges");
+
+    public static string Name => Driver.Name;
+}
+
+public static class TwoPortals
+{
+    private static readonly JitDriver Driver = new(greens: ["pc"], reds: ["frame"], name: "twoportals");
+
+    public static int Run(int[] frame)
+    {
+        int pc = 0;
+        while (pc < frame.Length)
+        {
+            Driver.JitMergePoint(pc, frame);
+            pc++;
+        }
+        return pc;
+    }
+
+    public static int Helper(int[] frame, int pc)
+    {
+        Driver.CanEnterJit(pc, frame); // expect RS1006
+        return pc;
+    }
+}
