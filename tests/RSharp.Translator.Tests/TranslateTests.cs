@@ -86,6 +86,20 @@ public class TranslateTests
         Assert.That(r.Stderr, Does.Contain("usage: brainfuck FILE"));
     }
 
+    /// <summary>The driver lives in a library next to the entry assembly; the library is the one rewritten.</summary>
+    [Test]
+    public void DriverInAnotherAssemblyOfTheInterpreter()
+    {
+        string outDir = Path.Combine(Output, "split");
+        var t = Cli.Rsharp("translate", Path.Combine(AppContext.BaseDirectory, "SplitEntry.dll"), "-o", outDir);
+        Assert.That(t.ExitCode, Is.EqualTo(0), t.Stdout + t.Stderr);
+        Assert.That(t.Stdout, Does.Contain("portal SplitLoop.Counter.Run in SplitLoop: 2 hint call(s) rewritten"));
+        var r = Cli.Run(Path.Combine(outDir, "splitentry"), ["--jit", "threshold=10", "100000"],
+            env: new Dictionary<string, string> { ["RSHARP_JIT_STATS"] = "1" });
+        Assert.That(r.Stdout.Trim(), Is.EqualTo((100000L * 99999 / 2).ToString()));
+        Assert.That(r.Stderr, Does.Match(@"drivers=split hot_loops=[1-9]\d*"));
+    }
+
     /// <summary>Every Tiny example prints the same through the translated app as through the untranslated interpreter.</summary>
     [Test]
     public void TinyExamplesMatchUntranslated()

@@ -23,8 +23,8 @@ public sealed class Translation(TextWriter stdout, TextWriter stderr)
     {
         _total.Restart();
         var input = Phase("resolve", () => InterpreterInput.Resolve(options.Input, options.Quiet ? null : Say));
-        var module = Phase("load", () => InterpreterAssembly.Load(input.AssemblyPath));
-        var model = Phase("drivers", () => DriverFinder.Analyse(module));
+        var modules = Phase("load", () => InterpreterAssembly.LoadAll(input.AssemblyPath));
+        var model = Phase("drivers", () => DriverFinder.Analyse(modules));
         if (!Report(model, options.Quiet)) return 1;
         var driver = ChooseDriver(model, options.Driver, input.AssemblyPath);
 
@@ -35,16 +35,21 @@ public sealed class Translation(TextWriter stdout, TextWriter stderr)
             Phase("rewrite", () =>
             {
                 var runtime = ModuleDefinition.ReadModule(typeof(Jit.Launcher).Assembly.Location);
-                int n = PortalRewriter.Rewrite(model, runtime, driver);
-                CopyDependencies(input.AssemblyPath, lib);
+                var changed = PortalRewriter.Rewrite(model, runtime, driver);
+                CopyAssemblies(input.AssemblyPath, lib);
                 File.Copy(typeof(Jit.Launcher).Assembly.Location, Path.Combine(lib, Path.GetFileName(typeof(Jit.Launcher).Assembly.Location)), true);
-                var target = Path.Combine(lib, Path.GetFileName(input.AssemblyPath));
-                module.Write(target, new WriterParameters { WriteSymbols = module.HasSymbols, DeterministicMvid = true });
-                Say($"portal {model.PortalOf(driver)!.DeclaringType.Name}.{model.PortalOf(driver)!.Name}: {n} hint call(s) rewritten");
-                return n;
+                foreach (var module in changed)
+                {
+                    var target = Path.Combine(lib, Path.GetFileName(module.FileName));
+                    module.Write(target, new WriterParameters { WriteSymbols = module.HasSymbols, DeterministicMvid = true });
+                }
+                var portal = model.PortalOf(driver)!;
+                Say($"portal {portal.DeclaringType.FullName}.{portal.Name} in {portal.Module.Assembly.Name.Name}: " +
+                    $"{model.Sites.Count(s => s.Driver == driver)} hint call(s) rewritten");
+                return changed.Count;
             });
             string launcher = Phase("publish", () =>
-                LauncherPublisher.Publish(lib, module.Assembly.Name.Name, input.LauncherName, output));
+                LauncherPublisher.Publish(lib, modules[0].Assembly.Name.Name, input.LauncherName, output));
             stdout.WriteLine($"translated {input.Name} -> {Path.GetRelativePath(Environment.CurrentDirectory, launcher)} in {_total.Elapsed.TotalSeconds:0.0} s");
             return 0;
         }
@@ -71,8 +76,7 @@ public sealed class Translation(TextWriter stdout, TextWriter stderr)
     public int Check(string inputSpec, bool warnAsError)
     {
         var input = InterpreterInput.Resolve(inputSpec);
-        var module = InterpreterAssembly.Load(input.AssemblyPath);
-        var model = DriverFinder.Analyse(module);
+        var model = DriverFinder.Analyse(InterpreterAssembly.LoadAll(input.AssemblyPath));
         foreach (var d in model.Diagnostics) stderr.WriteLine(d);
         int errors = model.Diagnostics.Count(d => d.Severity == Severity.Error || warnAsError);
         if (model.Drivers.Count == 0)
@@ -99,14 +103,11 @@ public sealed class Translation(TextWriter stdout, TextWriter stderr)
         return model.Drivers[0];
     }
 
-    /// <summary>Copies the interpreter's dependency assemblies (everything but itself) into the staging folder.</summary>
-    private static void CopyDependencies(string assemblyPath, string lib)
+    /// <summary>Copies the interpreter's assemblies into the staging folder (the rewritten ones are written over them).</summary>
+    private static void CopyAssemblies(string assemblyPath, string lib)
     {
         Directory.CreateDirectory(lib);
-        string dir = Path.GetDirectoryName(assemblyPath)!;
-        string self = Path.GetFileName(assemblyPath);
-        foreach (var file in Directory.GetFiles(dir, "*.dll"))
-            if (Path.GetFileName(file) != self)
-                File.Copy(file, Path.Combine(lib, Path.GetFileName(file)), true);
+        foreach (var file in Directory.GetFiles(Path.GetDirectoryName(assemblyPath)!, "*.dll"))
+            File.Copy(file, Path.Combine(lib, Path.GetFileName(file)), true);
     }
 }

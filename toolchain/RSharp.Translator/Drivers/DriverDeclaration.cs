@@ -24,7 +24,7 @@ internal sealed record MergePointSite(
 /// <summary>What the translator knows about the interpreter's drivers after discovery and checking.</summary>
 internal sealed class DriverModel
 {
-    public required ModuleDefinition Module { get; init; }
+    public required IReadOnlyList<ModuleDefinition> Modules { get; init; }
     public required IReadOnlyList<DriverDeclaration> Drivers { get; init; }
     public required IReadOnlyList<MergePointSite> Sites { get; init; }
     public required IReadOnlyList<Diagnostic> Diagnostics { get; init; }

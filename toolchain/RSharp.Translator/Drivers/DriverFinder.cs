@@ -10,12 +10,12 @@ namespace RSharp.Translator.Drivers;
 /// </summary>
 internal static class DriverFinder
 {
-    public static DriverModel Analyse(ModuleDefinition module)
+    public static DriverModel Analyse(IReadOnlyList<ModuleDefinition> modules)
     {
         var diags = new List<Diagnostic>();
         var drivers = new List<DriverDeclaration>();
         var rejectedFields = new HashSet<string>();
-        foreach (var type in module.GetTypes())
+        foreach (var type in modules.SelectMany(m => m.GetTypes()))
             foreach (var (field, args) in CctorEvaluator.FindDrivers(type))
             {
                 if (Declare(field, args, diags) is { } d) drivers.Add(d);
@@ -23,14 +23,14 @@ internal static class DriverFinder
             }
 
         var sites = new List<MergePointSite>();
-        foreach (var type in module.GetTypes())
+        foreach (var type in modules.SelectMany(m => m.GetTypes()))
             foreach (var method in type.Methods.Where(m => m.HasBody))
                 foreach (var ins in method.Body.Instructions)
                     if (IsHintCall(ins, out bool canEnter))
                         sites.Add(CheckSite(method, ins, canEnter, drivers, rejectedFields, diags));
 
         CheckPortals(drivers, sites, diags);
-        return new DriverModel { Module = module, Drivers = drivers, Sites = sites, Diagnostics = diags };
+        return new DriverModel { Modules = modules, Drivers = drivers, Sites = sites, Diagnostics = diags };
     }
 
     private static DriverDeclaration? Declare(FieldDefinition field, object?[] args, List<Diagnostic> diags)

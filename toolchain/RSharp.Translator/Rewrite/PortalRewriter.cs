@@ -15,19 +15,19 @@ internal static class PortalRewriter
 
     private const MethodImplAttributes AggressiveOptimization = (MethodImplAttributes)0x0200;
 
-    /// <summary>Rewrites the checked call sites in place; returns how many were rewritten.</summary>
-    public static int Rewrite(DriverModel model, ModuleDefinition runtime, DriverDeclaration? only)
+    /// <summary>Rewrites the checked call sites in place; returns the modules that changed.</summary>
+    public static IReadOnlyCollection<ModuleDefinition> Rewrite(DriverModel model, ModuleDefinition runtime, DriverDeclaration? only)
     {
         var hooks = runtime.GetType(HookType)
             ?? throw new InvalidOperationException($"{HookType} is missing from {runtime.FileName}");
-        int rewritten = 0;
+        var changed = new HashSet<ModuleDefinition>();
         foreach (var site in model.Sites)
         {
             if (site.Driver is null || (only is not null && site.Driver != only)) continue;
             var original = (GenericInstanceMethod)site.Call.Operand;
             int arity = original.GenericArguments.Count;
             var hook = hooks.Methods.Single(m => m.Name == site.Kind && m.GenericParameters.Count == arity);
-            var call = new GenericInstanceMethod(model.Module.ImportReference(hook));
+            var call = new GenericInstanceMethod(site.Method.Module.ImportReference(hook));
             foreach (var t in original.GenericArguments) call.GenericArguments.Add(t);
             site.Call.OpCode = OpCodes.Call;
             site.Call.Operand = call;
@@ -36,8 +36,8 @@ internal static class PortalRewriter
             // across assemblies; AggressiveOptimization keeps the portal out of the R2R image and has
             // the runtime compile it fully optimized on its first call.
             site.Method.ImplAttributes |= AggressiveOptimization;
-            rewritten++;
+            changed.Add(site.Method.Module);
         }
-        return rewritten;
+        return changed;
     }
 }
