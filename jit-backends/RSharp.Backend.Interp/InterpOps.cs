@@ -1,0 +1,321 @@
+using System.Reflection;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using RSharp.Jit.Backend;
+using RSharp.Jit.Traces;
+
+namespace RSharp.Backend.Interp;
+
+/// <summary>
+/// The value-computing operations: arithmetic, heap, strings, calls. Integer arithmetic wraps
+/// on 64 bits; division truncates (C semantics, which RPython's int_floordiv/int_mod have).
+/// Errors a correct trace never causes (division by zero, null dereference, index out of range)
+/// surface as the .NET exception the equivalent C# would throw.
+/// </summary>
+internal static class InterpOps
+{
+    public static void Execute(Interpreter interp, Instr ins, Registers r)
+    {
+        var a = ins.Args;
+        var I = r.I;
+        var F = r.F;
+        var R = r.R;
+        int res = ins.Result;
+        switch (ins.Code)
+        {
+            case >= OpCode.IntAdd and <= OpCode.UintMulHigh:
+                I[res] = IntBinary(ins.Code, I[a[0]], I[a[1]]);
+                break;
+            case OpCode.IntNeg: I[res] = unchecked(-I[a[0]]); break;
+            case OpCode.IntInvert: I[res] = ~I[a[0]]; break;
+            case OpCode.IntIsTrue: I[res] = I[a[0]] != 0 ? 1 : 0; break;
+            case OpCode.IntIsZero: I[res] = I[a[0]] == 0 ? 1 : 0; break;
+            case OpCode.IntForceGeZero: I[res] = I[a[0]] < 0 ? 0 : I[a[0]]; break;
+            case >= OpCode.IntLt and <= OpCode.UintGe:
+                I[res] = IntCompare(ins.Code, I[a[0]], I[a[1]]) ? 1 : 0;
+                break;
+            case >= OpCode.IntAddOvf and <= OpCode.IntMulOvf:
+                I[res] = IntOvf(ins.Code, I[a[0]], I[a[1]], out interp.Overflowed);
+                break;
+
+            case OpCode.FloatAdd: F[res] = F[a[0]] + F[a[1]]; break;
+            case OpCode.FloatSub: F[res] = F[a[0]] - F[a[1]]; break;
+            case OpCode.FloatMul: F[res] = F[a[0]] * F[a[1]]; break;
+            case OpCode.FloatTruediv: F[res] = F[a[0]] / F[a[1]]; break;
+            case OpCode.FloatNeg: F[res] = -F[a[0]]; break;
+            case OpCode.FloatAbs: F[res] = Math.Abs(F[a[0]]); break;
+            case >= OpCode.FloatLt and <= OpCode.FloatGe:
+                I[res] = FloatCompare(ins.Code, F[a[0]], F[a[1]]) ? 1 : 0;
+                break;
+            case OpCode.CastIntToFloat: F[res] = I[a[0]]; break;
+            case OpCode.CastFloatToInt: I[res] = (long)F[a[0]]; break;
+            case OpCode.ConvertFloatBytesToLonglong: I[res] = BitConverter.DoubleToInt64Bits(F[a[0]]); break;
+            case OpCode.ConvertLonglongBytesToFloat: F[res] = BitConverter.Int64BitsToDouble(I[a[0]]); break;
+
+            case OpCode.PtrEq: I[res] = ReferenceEquals(R[a[0]], R[a[1]]) ? 1 : 0; break;
+            case OpCode.PtrNe: I[res] = ReferenceEquals(R[a[0]], R[a[1]]) ? 0 : 1; break;
+            case OpCode.SameAsI: I[res] = I[a[0]]; break;
+            case OpCode.SameAsF: F[res] = F[a[0]]; break;
+            case OpCode.SameAsR: R[res] = R[a[0]]; break;
+
+            case >= OpCode.GetfieldGcI and <= OpCode.GetfieldGcPureR:
+            {
+                var field = (FieldDescr)ins.Descr!;
+                object obj = R[a[0]] ?? throw new NullReferenceException($"getfield {field.Name} on null");
+                Store(r, res, field.FieldKind, field.Field.GetValue(obj));
+                break;
+            }
+            case OpCode.SetfieldGc:
+            {
+                var field = (FieldDescr)ins.Descr!;
+                object obj = R[a[0]] ?? throw new NullReferenceException($"setfield {field.Name} on null");
+                field.Field.SetValue(obj, Load(r, a[1], ins.ArgKinds[1], field.FieldType));
+                break;
+            }
+            case OpCode.New:
+            case OpCode.NewWithVtable:
+                R[res] = RuntimeHelpers.GetUninitializedObject(((TypeDescr)ins.Descr!).Type);
+                break;
+            case OpCode.NewArray:
+            case OpCode.NewArrayClear:
+                R[res] = Array.CreateInstance(((ArrayDescr)ins.Descr!).ElementType, checked((int)I[a[0]]));
+                break;
+            case >= OpCode.GetarrayitemGcI and <= OpCode.GetarrayitemGcPureR:
+                GetArrayItem(r, ins);
+                break;
+            case OpCode.SetarrayitemGc:
+                SetArrayItem(r, ins);
+                break;
+            case OpCode.ArraylenGc: I[res] = ((Array)R[a[0]]!).Length; break;
+
+            case OpCode.Strlen: I[res] = ((string)R[a[0]]!).Length; break;
+            case OpCode.Strgetitem: I[res] = ((string)R[a[0]]!)[checked((int)I[a[1]])]; break;
+            case OpCode.Newstr: R[res] = NewString(checked((int)I[a[0]])); break;
+            case OpCode.Strsetitem: MutableChars((string)R[a[0]]!)[checked((int)I[a[1]])] = (char)I[a[2]]; break;
+            case OpCode.Copystrcontent:
+                ((string)R[a[0]]!).AsSpan(checked((int)I[a[2]]), checked((int)I[a[4]]))
+                    .CopyTo(MutableChars((string)R[a[1]]!)[checked((int)I[a[3]])..]);
+                break;
+
+            case >= OpCode.CallI and <= OpCode.CallLoopinvariantN:
+                Call(interp, r, ins, 0);
+                break;
+            case >= OpCode.CallAssemblerI and <= OpCode.CallAssemblerN:
+                CallAssembler(interp, r, ins);
+                break;
+            case OpCode.CondCall:
+                if (I[a[0]] != 0) Call(interp, r, ins, 1);
+                break;
+            case OpCode.CondCallValueI:
+                if (I[a[0]] != 0) I[res] = I[a[0]];
+                else Call(interp, r, ins, 1);
+                break;
+            case OpCode.CondCallValueR:
+                if (R[a[0]] is not null) R[res] = R[a[0]];
+                else Call(interp, r, ins, 1);
+                break;
+
+            case OpCode.SaveException:
+                R[res] = interp.PendingException;
+                interp.PendingException = null;
+                break;
+            case OpCode.RestoreException:
+                interp.PendingException = (Exception?)R[a[0]];
+                break;
+            case OpCode.ForceToken: R[res] = interp.ForceToken; break;
+            case OpCode.VirtualRefR: R[res] = R[a[0]]; break;
+            case OpCode.DebugMergePoint:
+            case OpCode.QuasiimmutField:
+            case OpCode.VirtualRefFinish:
+            case OpCode.RecordExactClass:
+            case OpCode.Keepalive:
+                break;
+            default:
+                throw new InvalidOperationException($"the interp backend cannot execute {ins.Op.Info.Name}");
+        }
+    }
+
+    public static long IntBinary(OpCode code, long x, long y) => code switch
+    {
+        OpCode.IntAdd => unchecked(x + y),
+        OpCode.IntSub => unchecked(x - y),
+        OpCode.IntMul => unchecked(x * y),
+        // long.MinValue / -1 traps in .NET; the wrapped result is what the machine means.
+        OpCode.IntFloordiv => y == -1 ? unchecked(-x) : x / y,
+        OpCode.IntMod => y == -1 ? 0 : x % y,
+        OpCode.IntAnd => x & y,
+        OpCode.IntOr => x | y,
+        OpCode.IntXor => x ^ y,
+        // Shift counts are masked to 0..63, as .NET (and x86) do; RPython leaves others undefined.
+        OpCode.IntLshift => x << (int)y,
+        OpCode.IntRshift => x >> (int)y,
+        OpCode.UintRshift => (long)((ulong)x >> (int)y),
+        OpCode.UintFloordiv => (long)((ulong)x / (ulong)y),
+        OpCode.UintMulHigh => (long)Math.BigMul((ulong)x, (ulong)y, out _),
+        _ => throw new ArgumentOutOfRangeException(nameof(code)),
+    };
+
+    public static bool IntCompare(OpCode code, long x, long y) => code switch
+    {
+        OpCode.IntLt => x < y,
+        OpCode.IntLe => x <= y,
+        OpCode.IntEq => x == y,
+        OpCode.IntNe => x != y,
+        OpCode.IntGt => x > y,
+        OpCode.IntGe => x >= y,
+        OpCode.UintLt => (ulong)x < (ulong)y,
+        OpCode.UintLe => (ulong)x <= (ulong)y,
+        OpCode.UintGt => (ulong)x > (ulong)y,
+        OpCode.UintGe => (ulong)x >= (ulong)y,
+        _ => throw new ArgumentOutOfRangeException(nameof(code)),
+    };
+
+    public static bool FloatCompare(OpCode code, double x, double y) => code switch
+    {
+        OpCode.FloatLt => x < y,
+        OpCode.FloatLe => x <= y,
+        OpCode.FloatEq => x == y,
+        OpCode.FloatNe => x != y,
+        OpCode.FloatGt => x > y,
+        OpCode.FloatGe => x >= y,
+        _ => throw new ArgumentOutOfRangeException(nameof(code)),
+    };
+
+    /// <summary>The wrapped result, and whether the true result does not fit in 64 bits.</summary>
+    public static long IntOvf(OpCode code, long x, long y, out bool overflowed)
+    {
+        long result;
+        switch (code)
+        {
+            case OpCode.IntAddOvf:
+                result = unchecked(x + y);
+                overflowed = ((x ^ result) & (y ^ result)) < 0;
+                return result;
+            case OpCode.IntSubOvf:
+                result = unchecked(x - y);
+                overflowed = ((x ^ y) & (x ^ result)) < 0;
+                return result;
+            case OpCode.IntMulOvf:
+                long high = Math.BigMul(x, y, out result);
+                overflowed = high != (result >> 63);
+                return result;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(code));
+        }
+    }
+
+    private static void Store(Registers r, int slot, ValueKind kind, object? value)
+    {
+        switch (kind)
+        {
+            case ValueKind.Int: r.I[slot] = ValueConversion.ToInt(value); break;
+            case ValueKind.Float: r.F[slot] = ValueConversion.ToFloat(value); break;
+            case ValueKind.Ref: r.R[slot] = value; break;
+        }
+    }
+
+    private static object? Load(Registers r, int slot, ValueKind kind, Type type) => kind switch
+    {
+        ValueKind.Int => ValueConversion.BoxInt(r.I[slot], type),
+        ValueKind.Float => ValueConversion.BoxFloat(r.F[slot], type),
+        _ => r.R[slot],
+    };
+
+    private static void GetArrayItem(Registers r, Instr ins)
+    {
+        var array = (Array)r.R[ins.Args[0]]!;
+        int index = checked((int)r.I[ins.Args[1]]);
+        switch (array)
+        {
+            // Fast paths for the common element types; the general case goes through reflection.
+            case long[] longs: r.I[ins.Result] = longs[index]; break;
+            case double[] doubles: r.F[ins.Result] = doubles[index]; break;
+            case object?[] objects: r.R[ins.Result] = objects[index]; break;
+            default:
+                Store(r, ins.Result, ((ArrayDescr)ins.Descr!).ElementKind, array.GetValue(index));
+                break;
+        }
+    }
+
+    private static void SetArrayItem(Registers r, Instr ins)
+    {
+        var array = (Array)r.R[ins.Args[0]]!;
+        int index = checked((int)r.I[ins.Args[1]]);
+        int v = ins.Args[2];
+        switch (array)
+        {
+            case long[] longs: longs[index] = r.I[v]; break;
+            case double[] doubles: doubles[index] = r.F[v]; break;
+            case object?[] objects: objects[index] = r.R[v]; break;
+            default:
+                array.SetValue(Load(r, v, ins.ArgKinds[2], ((ArrayDescr)ins.Descr!).ElementType), index);
+                break;
+        }
+    }
+
+    /// <summary>A fresh string of NULs; <c>string.Empty</c> is never mutated because it has no chars.</summary>
+    private static string NewString(int length) => length == 0 ? "" : new string('\0', length);
+
+    /// <summary>
+    /// The chars of a string built by <c>newstr</c>, writable. Strings are immutable in .NET once
+    /// published; traces only write strings they allocated and have not let escape yet.
+    /// </summary>
+    private static Span<char> MutableChars(string s) =>
+        MemoryMarshal.CreateSpan(ref MemoryMarshal.GetReference(s.AsSpan()), s.Length);
+
+    private static void Call(Interpreter interp, Registers r, Instr ins, int skip)
+    {
+        var call = (CallDescr)ins.Descr!;
+        var a = ins.Args;
+        object? receiver = null;
+        int first = skip;
+        if (call.Delegate is null && !call.Method.IsStatic)
+        {
+            receiver = r.R[a[first]] ?? throw new NullReferenceException($"call {call.Name} on null");
+            first++;
+        }
+        var args = new object?[call.ParameterTypes.Count];
+        for (int k = 0; k < args.Length; k++)
+            args[k] = Load(r, a[first + k], ins.ArgKinds[first + k], call.ParameterTypes[k]);
+        object? result;
+        try
+        {
+            result = call.Delegate is { } d
+                ? d.DynamicInvoke(args)
+                : call.Method.Invoke(receiver, BindingFlags.DoNotWrapExceptions, null, args, null);
+        }
+        catch (TargetInvocationException e) when (call.Delegate is not null && e.InnerException is not null)
+        {
+            interp.PendingException = e.InnerException;
+            return;
+        }
+        catch (Exception e)
+        {
+            interp.PendingException = e;
+            return;
+        }
+        if (ins.Result >= 0) Store(r, ins.Result, ins.Op.Kind, result);
+    }
+
+    private static void CallAssembler(Interpreter interp, Registers r, Instr ins)
+    {
+        var loop = (LoopToken)ins.Descr!;
+        var values = r.Read(ins.Args, ins.ArgKinds);
+        var frame = interp.Backend.Execute(loop, values);
+        object? result;
+        if (frame.IsFinish)
+        {
+            if (ins.Result < 0) return;
+            if (frame.Values.Count != 1) throw new InvalidOperationException($"call_assembler of {loop.Name}: finish has {frame.Values.Count} values, expected 1");
+            result = frame.Values.GetBoxed(0);
+        }
+        else
+        {
+            var helper = loop.AssemblerHelper
+                ?? throw new InvalidOperationException($"call_assembler of {loop.Name}: a guard failed and the loop has no assembler helper");
+            try { result = helper(frame); }
+            catch (Exception e) { interp.PendingException = e; return; }
+        }
+        if (ins.Result >= 0) Store(r, ins.Result, ins.Op.Kind, result);
+    }
+}
