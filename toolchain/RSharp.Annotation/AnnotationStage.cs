@@ -1,0 +1,18 @@
+using RSharp.Flow;
+
+namespace RSharp.Annotation;
+
+/// <summary>Entry point of the annotation stage for the command line.</summary>
+public static class AnnotationStage
+{
+    /// <summary>
+    /// Reachable methods from <paramref name="entryMethod"/> ("Namespace.Type::Method") of the
+    /// first assembly, the others being part of the project too; returns the text dump (each
+    /// reachable method with its call sites, monomorphic ones marked).
+    /// </summary>
+    public static string DumpReachable(IReadOnlyList<FlowAssembly> project, string entryMethod)
+    {
+        var entry = project[0].FindMethod(entryMethod);
+        return new Reachability(project).Analyze(entry).Dump();
+    }
+}

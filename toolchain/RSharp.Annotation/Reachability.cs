@@ -1,0 +1,147 @@
+using System.Text;
+using Mono.Cecil;
+using RSharp.Flow;
+using RSharp.Flow.Model;
+
+namespace RSharp.Annotation;
+
+/// <summary>A call (or a method reference such as ldftn) found in a reachable graph, with the bodies it may run.</summary>
+internal sealed class CallSite
+{
+    public required MethodReference Caller { get; init; }
+    public required Operation Operation { get; init; }
+    public required MethodReference Declared { get; init; }
+    public required IReadOnlyList<MethodReference> Targets { get; init; }
+
+    /// <summary>Exactly one possible target: the call can be made direct.</summary>
+    public bool IsMonomorphic => Targets.Count == 1;
+
+    public override string ToString() =>
+        $"IL_{Operation.ILOffset:x4} {Operation.OpName} {Declared.DeclaringType.Name}::{Declared.Name} -> "
+        + (IsMonomorphic ? "monomorphic " : Targets.Count + " targets ")
+        + "{" + string.Join(", ", Targets.Select(t => t.DeclaringType.Name + "::" + t.Name)) + "}";
+}
+
+/// <summary>The result of the reachability analysis from one entry method.</summary>
+internal sealed class AnnotatedProgram
+{
+    public List<MethodReference> Methods { get; } = new();
+    public Dictionary<string, FlowGraph> Graphs { get; } = new();
+    public List<CallSite> CallSites { get; } = new();
+
+    /// <summary>Reachable methods outside the project (called residually).</summary>
+    public SortedSet<string> External { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Project methods whose graph could not be built, with the reason.</summary>
+    public Dictionary<string, string> Unsupported { get; } = new();
+
+    /// <summary>Definition-level keys (assembly:token) of every reachable project method.</summary>
+    public HashSet<string> DefinitionKeys { get; } = new();
+
+    public string Dump()
+    {
+        var sb = new StringBuilder();
+        sb.AppendLine($"reachable project methods: {Methods.Count}, external: {External.Count}, call sites: {CallSites.Count}, monomorphic: {CallSites.Count(c => c.IsMonomorphic)}");
+        foreach (var m in Methods)
+        {
+            sb.AppendLine(m.FullName);
+            foreach (var c in CallSites.Where(c => c.Caller == m)) sb.Append("    ").AppendLine(c.ToString());
+        }
+        return sb.ToString();
+    }
+}
+
+/// <summary>
+/// Reachable methods from an entry method: a worklist over flow graphs; direct calls and
+/// constructors reach their callee, virtual and interface calls reach every implementation
+/// class-hierarchy analysis finds in the project assemblies.
+/// </summary>
+internal sealed class Reachability
+{
+    private readonly Dictionary<string, FlowAssembly> _project;
+    private readonly ClassHierarchy _hierarchy;
+
+    public Reachability(IReadOnlyList<FlowAssembly> project)
+    {
+        _project = project.ToDictionary(a => a.Assembly.Name.Name);
+        _hierarchy = new ClassHierarchy(project);
+    }
+
+    private bool IsProject(MethodDefinition def) => _project.ContainsKey(def.Module.Assembly.Name.Name);
+
+    public AnnotatedProgram Analyze(MethodReference entry)
+    {
+        var program = new AnnotatedProgram();
+        var seen = new HashSet<string>();
+        var work = new Queue<MethodReference>();
+        void Reach(MethodReference m)
+        {
+            if (!seen.Add(m.FullName)) return;
+            var def = TypeKinds.ResolveMethod(m);
+            if (def is null || !IsProject(def) || !def.HasBody)
+            {
+                program.External.Add(m.FullName);
+                return;
+            }
+            program.DefinitionKeys.Add(ClassHierarchy.Key(def));
+            work.Enqueue(m);
+        }
+        Reach(entry);
+        while (work.Count > 0)
+        {
+            var m = work.Dequeue();
+            program.Methods.Add(m);
+            FlowGraph graph;
+            try { graph = FlowAssembly.BuildChecked(m); }
+            catch (GraphBuildException e)
+            {
+                program.Unsupported[m.FullName] = e.Message;
+                continue;
+            }
+            program.Graphs[m.FullName] = graph;
+            foreach (var op in graph.IterBlocks().SelectMany(b => b.Operations))
+            {
+                var site = CallSiteOf(m, op);
+                if (site is null) continue;
+                program.CallSites.Add(site);
+                foreach (var t in site.Targets) Reach(t);
+            }
+        }
+        return program;
+    }
+
+    private CallSite? CallSiteOf(MethodReference caller, Operation op)
+    {
+        int descriptor = op.OpName == OpNames.ConstrainedCall ? 1 : 0;
+        if (op.OpName is not (OpNames.DirectCall or OpNames.VirtualCall or OpNames.ConstrainedCall or OpNames.NewObj
+            or OpNames.NewDelegate or OpNames.Ldftn or OpNames.Ldvirtftn)) return null;
+        if (((Constant)op.Args[descriptor]).Literal is not MethodReference declared) return null;
+        IReadOnlyList<MethodReference> targets = op.OpName switch
+        {
+            OpNames.VirtualCall or OpNames.Ldvirtftn => VirtualTargets(declared),
+            OpNames.ConstrainedCall => ConstrainedTargets(((Constant)op.Args[0]).Literal as TypeReference, declared),
+            _ => new[] { declared },
+        };
+        return new CallSite { Caller = caller, Operation = op, Declared = declared, Targets = targets };
+    }
+
+    private IReadOnlyList<MethodReference> VirtualTargets(MethodReference declared)
+    {
+        var impls = _hierarchy.Implementations(declared);
+        if (impls.Count == 0) return new[] { declared };
+        // Keep the closed reference when the implementation is the declared method itself.
+        return impls.Select(d => TypeKinds.ResolveMethod(declared) is { } r && ClassHierarchy.Key(r) == ClassHierarchy.Key(d) ? declared : (MethodReference)d).ToList();
+    }
+
+    private IReadOnlyList<MethodReference> ConstrainedTargets(TypeReference? constraint, MethodReference declared)
+    {
+        var def = constraint is null ? null : TypeKinds.Resolve(constraint);
+        if (def is not null && def.IsValueType)
+        {
+            // A struct that implements the method itself is called directly; otherwise the call goes to the boxed value.
+            var own = _hierarchy.Implementations(declared).FirstOrDefault(m => ClassHierarchy.Key(m.DeclaringType) == ClassHierarchy.Key(def));
+            return own is not null ? new MethodReference[] { own } : new[] { declared };
+        }
+        return VirtualTargets(declared);
+    }
+}
