@@ -31,6 +31,9 @@ internal static class InterpreterAssembly
         return modules;
     }
 
+    /// <summary>Paths of the modules <see cref="LoadAll"/> returns.</summary>
+    public static IEnumerable<string> OwnAssemblyPaths(string entryPath) => LoadAll(entryPath).Select(m => m.FileName);
+
     private const string HintsAssembly = "RSharp.Hints";
 
     public static ModuleDefinition Load(string path)
