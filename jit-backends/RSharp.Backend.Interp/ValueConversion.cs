@@ -48,7 +48,7 @@ internal static class ValueConversion
         _ => throw new InvalidCastException($"{o.GetType().Name} is not an int-kind value"),
     };
 
-    public static object BoxFloat(double d, Type t) => t == typeof(float) ? (float)d : d;
+    public static object BoxFloat(double d, Type t) => t == typeof(float) ? (object)(float)d : d;   // the cast to object keeps the float a float
 
     public static double ToFloat(object? o) => o switch
     {

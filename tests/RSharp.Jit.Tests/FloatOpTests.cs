@@ -1,11 +1,10 @@
-using RSharp.Backend.Interp;
 using RSharp.Jit.Backend;
 using RSharp.Jit.Traces;
 
 namespace RSharp.Jit.Tests;
 
 /// <summary>Float operations and casts against the C# expressions they stand for.</summary>
-public class FloatOpTests
+public class FloatOpTests(string backend) : BackendTests(backend)
 {
     private static double[] Samples()
     {
@@ -17,7 +16,7 @@ public class FloatOpTests
         return values.ToArray();
     }
 
-    private static LoopToken Compile(InterpBackend backend, string text) =>
+    private static LoopToken Compile(RSharp.Jit.Backend.IJitBackend backend, string text) =>
         backend.CompileLoop(Trace.Parse(text, Jit.Registry()), new LoopToken("F"));
 
     public static IEnumerable<TestCaseData> BinaryCases()
@@ -31,7 +30,7 @@ public class FloatOpTests
     [TestCaseSource(nameof(BinaryCases))]
     public void BinaryOperation(string op, Func<double, double, double> oracle)
     {
-        var backend = new InterpBackend();
+        var backend = Jit.NewBackend();
         var token = Compile(backend, $"[f0, f1]\nf2 = {op}(f0, f1)\nfinish(f2)");
         foreach (double x in Samples())
             foreach (double y in Samples())
@@ -56,7 +55,7 @@ public class FloatOpTests
     [TestCaseSource(nameof(ComparisonCases))]
     public void Comparison(string op, Func<double, double, bool> oracle)
     {
-        var backend = new InterpBackend();
+        var backend = Jit.NewBackend();
         var token = Compile(backend, $"[f0, f1]\ni2 = {op}(f0, f1)\nfinish(i2)");
         foreach (double x in Samples())
             foreach (double y in Samples())

@@ -1,11 +1,10 @@
-using RSharp.Backend.Interp;
 using RSharp.Jit.Backend;
 using RSharp.Jit.Traces;
 
 namespace RSharp.Jit.Tests;
 
 /// <summary>Field, array, string and call operations on small test classes.</summary>
-public class HeapAndCallTests
+public class HeapAndCallTests(string backend) : BackendTests(backend)
 {
     [Test]
     public void FieldsOfEveryKindReadAndWrite()
@@ -193,7 +192,7 @@ public class HeapAndCallTests
     public void SaveAndRestoreExceptionInABridge()
     {
         var reg = Jit.Registry();
-        var backend = new InterpBackend();
+        var backend = Jit.NewBackend();
         var loop = Trace.Parse("[i0]\ni1 = call_i(i0, descr=<Call Targets.Checked>)\nguard_no_exception() [i0]\nfinish(i1)", reg);
         var token = backend.CompileLoop(loop, new LoopToken("L"));
         backend.CompileBridge(loop.Guards[0], Trace.Parse("[i0]\np1 = save_exception()\nfinish(p1)", reg));

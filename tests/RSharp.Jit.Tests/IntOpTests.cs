@@ -6,7 +6,7 @@ namespace RSharp.Jit.Tests;
 /// Integer operations against an independent oracle: exact arithmetic in BigInteger, wrapped
 /// to 64 bits, or the plain C# expression where that is the definition.
 /// </summary>
-public class IntOpTests
+public class IntOpTests(string backend) : BackendTests(backend)
 {
     private static readonly BigInteger Two64 = BigInteger.One << 64;
 
@@ -53,7 +53,7 @@ public class IntOpTests
     public void BinaryOperation(string op, Func<long, long, long?> oracle)
     {
         var samples = Jit.IntSamples().Concat(Enumerable.Range(0, 64).Select(i => (long)i)).Distinct().ToArray();
-        var backend = new RSharp.Backend.Interp.InterpBackend();
+        var backend = Jit.NewBackend();
         var token = backend.CompileLoop(
             RSharp.Jit.Traces.Trace.Parse($"[i0, i1]\ni2 = {op}(i0, i1)\nfinish(i2)", Jit.Registry()),
             new RSharp.Jit.Traces.LoopToken(op));

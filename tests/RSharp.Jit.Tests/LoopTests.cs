@@ -1,11 +1,10 @@
-using RSharp.Backend.Interp;
 using RSharp.Jit.Backend;
 using RSharp.Jit.Traces;
 
 namespace RSharp.Jit.Tests;
 
 /// <summary>Loops, guard failures, bridges and invalidation.</summary>
-public class LoopTests
+public class LoopTests(string backend) : BackendTests(backend)
 {
     // sum = 0 + 1 + ... + (n-1): the loop exits through its guard with the live values.
     private const string SumLoop = """
@@ -73,7 +72,7 @@ public class LoopTests
     public void BridgeAttachedToAFailingGuardRunsInsteadOfFailing()
     {
         var reg = Jit.Registry();
-        var backend = new InterpBackend();
+        var backend = Jit.NewBackend();
         // Count up to i1, but only while the counter is below 50; beyond that the guard fails.
         var loop = Trace.Parse("""
             [i0, i1]
@@ -108,7 +107,7 @@ public class LoopTests
     public void BridgeThatFailsAgainThenGetsItsOwnBridge()
     {
         var reg = Jit.Registry();
-        var backend = new InterpBackend();
+        var backend = Jit.NewBackend();
         var loop = Trace.Parse("""
             [i0]
             label(i0, descr=Odd)
@@ -150,7 +149,7 @@ public class LoopTests
     public void BridgeMayFinish()
     {
         var reg = Jit.Registry();
-        var backend = new InterpBackend();
+        var backend = Jit.NewBackend();
         var loop = Trace.Parse(SumLoop, reg);
         var token = backend.CompileLoop(loop, new LoopToken("Sum"));
         backend.CompileBridge(loop.Guards[0], Trace.Parse("[i0, i1, i2]\nfinish(i2)", reg));
@@ -163,7 +162,7 @@ public class LoopTests
     public void BridgeWithWrongInputKindsIsRejected()
     {
         var reg = Jit.Registry();
-        var backend = new InterpBackend();
+        var backend = Jit.NewBackend();
         var loop = Trace.Parse(SumLoop, reg);
         backend.CompileLoop(loop, new LoopToken("Sum"));
         Assert.Throws<ArgumentException>(() => backend.CompileBridge(loop.Guards[0], Trace.Parse("[i0, i1, f2]\nfinish(f2)", reg)));
@@ -174,7 +173,7 @@ public class LoopTests
     public void InvalidatedLoopFailsItsGuardAndIsNeverEnteredAgain()
     {
         var reg = Jit.Registry();
-        var backend = new InterpBackend();
+        var backend = Jit.NewBackend();
         var loop = Trace.Parse("""
             [i0]
             label(i0, descr=Q)
@@ -197,7 +196,7 @@ public class LoopTests
     public void InvalidationDuringExecutionFailsAtTheNextCheck()
     {
         var reg = Jit.Registry();
-        var backend = new InterpBackend();
+        var backend = Jit.NewBackend();
         var token = new LoopToken("Inv");
         Func<long, long> invalidateAt5 = i => { if (i == 5) backend.Invalidate(token); return i; };
         reg.AddCall(invalidateAt5, "MaybeInvalidate", EffectInfo.CannotRaise);
@@ -219,7 +218,7 @@ public class LoopTests
     public void BridgesOfAnInvalidatedLoopFailTheirInvalidationGuards()
     {
         var reg = Jit.Registry();
-        var backend = new InterpBackend();
+        var backend = Jit.NewBackend();
         var token = new LoopToken("B");
         long invalidateWhen = -1;
         Func<long, long> maybeInvalidate = x => { if (x == invalidateWhen) backend.Invalidate(token); return x; };
@@ -279,7 +278,7 @@ public class LoopTests
     public void CallAssemblerRunsAnotherCompiledLoop()
     {
         var reg = Jit.Registry();
-        var backend = new InterpBackend();
+        var backend = Jit.NewBackend();
         var inner = reg.Loop("Inner");
         backend.CompileLoop(Trace.Parse("[i0]\ni1 = int_mul(i0, i0)\ni2 = int_lt(i1, 100)\nguard_true(i2) [i0]\nfinish(i1)", reg), inner);
         inner.AssemblerHelper = frame => -frame.Values.GetInt(0);

@@ -60,10 +60,10 @@ public class OpInfoAndBackendApiTests
     }
 
     [Test]
-    public void BackendRejectsMisuse()
+    public void BackendRejectsMisuse([Values("interp", "cil")] string name)
     {
         var reg = Jit.Registry();
-        var backend = new InterpBackend();
+        var backend = Jit.NewBackend(name);
         var trace = Trace.Parse("[i0]\nguard_true(i0) [i0]\nfinish(i0)", reg);
         var token = backend.CompileLoop(trace, new LoopToken("T"));
         Assert.Throws<InvalidOperationException>(() => backend.CompileLoop(trace, token), "compiled twice");

@@ -1,3 +1,4 @@
+using RSharp.Backend.Cil;
 using RSharp.Backend.Interp;
 using RSharp.Jit.Backend;
 using RSharp.Jit.Traces;
@@ -41,9 +42,37 @@ public sealed class Counter
     public long AddTo(long x) => value += x;
 }
 
+/// <summary>
+/// Execution tests run once per backend: the interp backend (the reference) and the CIL
+/// backend must give the same dead frames, so every assertion is checked on both.
+/// </summary>
+[TestFixture("interp")]
+[TestFixture("cil")]
+public abstract class BackendTests(string backend)
+{
+    /// <summary>Selects the backend that <see cref="Jit.NewBackend()"/> and <see cref="Jit.Run(string, object?[])"/> use.</summary>
+    [SetUp]
+    public void SelectBackend() => Jit.BackendName = backend;
+
+    [TearDown]
+    public void ResetBackend() => Jit.BackendName = "interp";
+}
+
 /// <summary>Shared helpers: a registry with the test descriptors, compiling and running text traces.</summary>
 internal static class Jit
 {
+    /// <summary>The backend execution helpers create (set per fixture by <see cref="BackendTests"/>).</summary>
+    public static string BackendName = "interp";
+
+    public static IJitBackend NewBackend() => NewBackend(BackendName);
+
+    public static IJitBackend NewBackend(string name) => name switch
+    {
+        "interp" => new InterpBackend(),
+        "cil" => new CilBackend(),
+        _ => throw new ArgumentException($"unknown backend {name}", nameof(name)),
+    };
+
     public static DescrRegistry Registry()
     {
         var reg = new DescrRegistry();
@@ -73,7 +102,7 @@ internal static class Jit
 
     public static DeadFrame Run(DescrRegistry reg, string text, params object?[] args)
     {
-        var backend = new InterpBackend();
+        var backend = NewBackend();
         var token = backend.CompileLoop(Trace.Parse(text, reg), new LoopToken("Test"));
         return backend.Execute(token, JitValues.Of(args));
     }
