@@ -1,0 +1,216 @@
+using System.Numerics;
+using PySharp.Formatting;
+
+namespace PySharp.Interpreter;
+
+public static partial class Modules_
+{
+    private static double D(PyObject o) => TypeInit.ToDouble(o);
+
+    private static PyObject MathResult(double r, double x)
+    {
+        if (double.IsNaN(r) && !double.IsNaN(x)) throw Ops.ValueError("math domain error");
+        if (double.IsInfinity(r) && double.IsFinite(x)) throw Ops.OverflowError("math range error");
+        return new PyFloat(r);
+    }
+
+    private static PyBuiltin F1(string name, Func<double, double> f) => Reg.Fn(name, x => { var v = D(x); return MathResult(f(v), v); });
+
+    private static PyModule MakeMath(Runtime rt) => Module("math", d =>
+    {
+        d.SetStr("pi", new PyFloat(Math.PI));
+        d.SetStr("e", new PyFloat(Math.E));
+        d.SetStr("tau", new PyFloat(2 * Math.PI));
+        d.SetStr("inf", new PyFloat(double.PositiveInfinity));
+        d.SetStr("nan", new PyFloat(double.NaN));
+        d.Def(F1("sqrt", x => x < 0 ? double.NaN : Math.Sqrt(x)));
+        d.Def(F1("exp", Math.Exp));
+        d.Def(F1("sin", Math.Sin)); d.Def(F1("cos", Math.Cos)); d.Def(F1("tan", Math.Tan));
+        d.Def(F1("asin", Math.Asin)); d.Def(F1("acos", Math.Acos)); d.Def(F1("atan", Math.Atan));
+        d.Def(F1("sinh", Math.Sinh)); d.Def(F1("cosh", Math.Cosh)); d.Def(F1("tanh", Math.Tanh));
+        d.Def(F1("asinh", Math.Asinh)); d.Def(F1("acosh", Math.Acosh)); d.Def(F1("atanh", Math.Atanh));
+        d.Def(F1("fabs", Math.Abs));
+        d.Def(F1("log2", x => x <= 0 ? double.NaN : Math.Log2(x)));
+        d.Def(F1("log10", x => x <= 0 ? double.NaN : Math.Log10(x)));
+        d.Def(F1("log1p", x => x <= -1 ? double.NaN : Math.Log(1 + x)));
+        d.Def(F1("expm1", x => Math.Abs(x) < 1e-5 ? x + x * x / 2 + x * x * x / 6 : Math.Exp(x) - 1));
+        d.Def(F1("degrees", x => x * 180.0 / Math.PI));
+        d.Def(F1("radians", x => x * Math.PI / 180.0));
+        d.Def(F1("erf", Erf));
+        d.Def(F1("erfc", x => 1 - Erf(x)));
+        d.Def(F1("gamma", Gamma));
+        d.Def(F1("lgamma", x => Math.Log(Math.Abs(Gamma(x)))));
+        d.Def(Reg.FnN("log", (a, k) =>
+        {
+            var x = a[0];
+            double lx;
+            if (Ops.IntValue(x) is PyBigInt bi)
+            {
+                if (bi.Value.Sign <= 0) throw Ops.ValueError("math domain error");
+                lx = BigInteger.Log(bi.Value);
+            }
+            else
+            {
+                var v = D(x);
+                if (v <= 0) throw Ops.ValueError("math domain error");
+                lx = Math.Log(v);
+            }
+            if (a.Length > 1)
+            {
+                var b = D(a[1]);
+                if (b <= 0) throw Ops.ValueError("math domain error");
+                if (b == 1) throw Ops.ZeroDivisionError("float division by zero");
+                return new PyFloat(lx / Math.Log(b));
+            }
+            return new PyFloat(lx);
+        }));
+        d.Def(Reg.Fn("pow", (x, y) =>
+        {
+            double a = D(x), b = D(y);
+            if (a == 0 && b < 0) throw Ops.ValueError("math domain error");
+            double r = Math.Pow(a, b);
+            if (double.IsNaN(r) && !double.IsNaN(a) && !double.IsNaN(b)) throw Ops.ValueError("math domain error");
+            if (double.IsInfinity(r) && double.IsFinite(a) && double.IsFinite(b)) throw Ops.OverflowError("math range error");
+            return new PyFloat(r);
+        }));
+        d.Def(Reg.Fn("atan2", (y, x) => new PyFloat(Math.Atan2(D(y), D(x)))));
+        d.Def(Reg.Fn("copysign", (x, y) => new PyFloat(Math.CopySign(D(x), D(y)))));
+        d.Def(Reg.Fn("fmod", (x, y) => { var b = D(y); if (b == 0) throw Ops.ValueError("math domain error"); return new PyFloat(Math.IEEERemainder(D(x), b) is var _ ? D(x) % b : 0); }));
+        d.Def(Reg.FnN("hypot", (a, k) => { double s = 0; foreach (var x in a) { var v = D(x); s += v * v; } return new PyFloat(a.Length == 2 ? Math.Sqrt(D(a[0]) * D(a[0]) + D(a[1]) * D(a[1])) : Math.Sqrt(s)); }));
+        d.Def(Reg.Fn("floor", x => x is PyFloat f ? TypeInit.ToInt(new PyFloat(Math.Floor(f.Value))) : Ops.IntValue(x) ?? Ops.CallSpecial(x, "__floor__") ?? TypeInit.ToInt(new PyFloat(Math.Floor(D(x))))));
+        d.Def(Reg.Fn("ceil", x => x is PyFloat f ? TypeInit.ToInt(new PyFloat(Math.Ceiling(f.Value))) : Ops.IntValue(x) ?? Ops.CallSpecial(x, "__ceil__") ?? TypeInit.ToInt(new PyFloat(Math.Ceiling(D(x))))));
+        d.Def(Reg.Fn("trunc", x => x is PyFloat f ? TypeInit.ToInt(f) : Ops.IntValue(x) ?? Ops.CallSpecial(x, "__trunc__") ?? throw Ops.TypeError($"type {Ops.TypeName(x)} doesn't define __trunc__ method")));
+        d.Def(Reg.Fn("isnan", x => PyBool.Of(double.IsNaN(D(x)))));
+        d.Def(Reg.Fn("isinf", x => PyBool.Of(double.IsInfinity(D(x)))));
+        d.Def(Reg.Fn("isfinite", x => PyBool.Of(double.IsFinite(D(x)))));
+        d.Def(Reg.FnN("isclose", (a, k) =>
+        {
+            var p = ArgParser.Parse("isclose", a, k, ["a", "b", "rel_tol", "abs_tol"], 2);
+            double x = D(p[0]!), y = D(p[1]!), rt2 = p[2] != null ? D(p[2]!) : 1e-9, at = p[3] != null ? D(p[3]!) : 0;
+            if (x == y) return PyBool.True;
+            if (double.IsInfinity(x) || double.IsInfinity(y)) return PyBool.False;
+            double diff = Math.Abs(y - x);
+            return PyBool.Of(diff <= Math.Abs(rt2 * y) || diff <= Math.Abs(rt2 * x) || diff <= at);
+        }));
+        d.Def(Reg.Fn("factorial", x =>
+        {
+            if (x is PyFloat) throw Ops.TypeError("'float' object cannot be interpreted as an integer");
+            long n = Ops.Index(x);
+            if (n < 0) throw Ops.ValueError("factorial() not defined for negative values");
+            BigInteger r = 1;
+            for (long i = 2; i <= n; i++) r *= i;
+            return PyInt.FromBig(r);
+        }));
+        d.Def(Reg.FnN("gcd", (a, k) =>
+        {
+            BigInteger g = 0;
+            foreach (var x in a) g = BigInteger.GreatestCommonDivisor(g, Ops.ToBig(Ops.IndexObj(x)));
+            return PyInt.FromBig(g);
+        }));
+        d.Def(Reg.FnN("lcm", (a, k) =>
+        {
+            BigInteger l = 1;
+            foreach (var x in a)
+            {
+                var v = BigInteger.Abs(Ops.ToBig(Ops.IndexObj(x)));
+                if (v.IsZero) return PyInt.Zero;
+                l = l / BigInteger.GreatestCommonDivisor(l, v) * v;
+            }
+            return PyInt.FromBig(l);
+        }));
+        d.Def(Reg.Fn("isqrt", x =>
+        {
+            var n = Ops.ToBig(Ops.IndexObj(x));
+            if (n.Sign < 0) throw Ops.ValueError("isqrt() argument must be nonnegative");
+            if (n.IsZero) return PyInt.Zero;
+            var r = (BigInteger)Math.Sqrt((double)n);
+            while (r * r > n) r--;
+            while ((r + 1) * (r + 1) <= n) r++;
+            return PyInt.FromBig(r);
+        }));
+        d.Def(Reg.FnN("comb", (a, k) =>
+        {
+            long n = Ops.Index(a[0]), r = Ops.Index(a[1]);
+            if (n < 0 || r < 0) throw Ops.ValueError(n < 0 ? "n must be a non-negative integer" : "k must be a non-negative integer");
+            if (r > n) return PyInt.Zero;
+            BigInteger c = 1;
+            for (long i = 0; i < Math.Min(r, n - r); i++) c = c * (n - i) / (i + 1);
+            return PyInt.FromBig(c);
+        }));
+        d.Def(Reg.FnN("perm", (a, k) =>
+        {
+            long n = Ops.Index(a[0]), r = a.Length > 1 && a[1] != PyNone.Instance ? Ops.Index(a[1]) : n;
+            if (r > n) return PyInt.Zero;
+            BigInteger c = 1;
+            for (long i = 0; i < r; i++) c *= n - i;
+            return PyInt.FromBig(c);
+        }));
+        d.Def(Reg.FnN("prod", (a, k) =>
+        {
+            var p = ArgParser.Parse("prod", a, k, ["iterable", "start"], 1);
+            PyObject acc = p[1] ?? PyInt.One;
+            foreach (var x in Ops.ToList(p[0]!)) acc = Ops.BinaryOp(acc, x, 2);
+            return acc;
+        }));
+        d.Def(Reg.Fn("fsum", it =>
+        {
+            // Neumaier summation, close to CPython's exact fsum for typical inputs.
+            double s = 0, c = 0;
+            foreach (var x in Ops.ToList(it))
+            {
+                double v = D(x);
+                double t = s + v;
+                if (Math.Abs(s) >= Math.Abs(v)) c += (s - t) + v; else c += (v - t) + s;
+                s = t;
+            }
+            return new PyFloat(s + c);
+        }));
+        d.Def(Reg.Fn("modf", x => { var v = D(x); var ip = Math.Truncate(v); return PyTuple.Of(new PyFloat(double.IsInfinity(v) ? Math.CopySign(0, v) : v - ip), new PyFloat(ip)); }));
+        d.Def(Reg.Fn("frexp", x =>
+        {
+            var v = D(x);
+            if (v == 0 || double.IsNaN(v) || double.IsInfinity(v)) return PyTuple.Of(new PyFloat(v), PyInt.Zero);
+            int e = (int)Math.Floor(Math.Log2(Math.Abs(v))) + 1;
+            double m = v / Math.Pow(2, e);
+            if (Math.Abs(m) >= 1) { m /= 2; e++; }
+            if (Math.Abs(m) < 0.5) { m *= 2; e--; }
+            return PyTuple.Of(new PyFloat(m), PyInt.Get(e));
+        }));
+        d.Def(Reg.Fn("ldexp", (x, i) => new PyFloat(D(x) * Math.Pow(2, Ops.Index(i)))));
+        d.Def(Reg.FnN("dist", (a, k) => { var p = Ops.ToList(a[0]); var q = Ops.ToList(a[1]); double s = 0; for (int i = 0; i < p.Count; i++) { var dd = D(p[i]) - D(q[i]); s += dd * dd; } return new PyFloat(Math.Sqrt(s)); }));
+    });
+
+    private static double Erf(double x)
+    {
+        // Abramowitz-Stegun 7.1.26 refined with a series for small |x|.
+        if (Math.Abs(x) < 2.5)
+        {
+            double sum = x, term = x, x2 = x * x;
+            for (int n = 1; n < 100; n++)
+            {
+                term *= -x2 / n;
+                double t = term / (2 * n + 1);
+                sum += t;
+                if (Math.Abs(t) < 1e-17 * Math.Abs(sum)) break;
+            }
+            return 2 / Math.Sqrt(Math.PI) * sum;
+        }
+        double z = Math.Abs(x);
+        double t2 = 1 / (1 + 0.5 * z);
+        double r = t2 * Math.Exp(-z * z - 1.26551223 + t2 * (1.00002368 + t2 * (0.37409196 + t2 * (0.09678418 + t2 * (-0.18628806 + t2 * (0.27886807 + t2 * (-1.13520398 + t2 * (1.48851587 + t2 * (-0.82215223 + t2 * 0.17087277)))))))));
+        return x >= 0 ? 1 - r : r - 1;
+    }
+
+    private static double Gamma(double x)
+    {
+        if (x == Math.Floor(x) && x <= 0) return double.NaN;
+        if (x == Math.Floor(x) && x < 171) { double r = 1; for (int i = 2; i < x; i++) r *= i; return r; }
+        if (x < 0.5) return Math.PI / (Math.Sin(Math.PI * x) * Gamma(1 - x));
+        x -= 1;
+        double[] g = [0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059, 12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7];
+        double a = g[0];
+        double t = x + 7.5;
+        for (int i = 1; i < 9; i++) a += g[i] / (x + i);
+        return Math.Sqrt(2 * Math.PI) * Math.Pow(t, x + 0.5) * Math.Exp(-t) * a;
+    }
+}

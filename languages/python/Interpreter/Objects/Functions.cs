@@ -1,0 +1,264 @@
+using PySharp.Compiler;
+using RSharp.Hints;
+
+namespace PySharp.Interpreter;
+
+/// <summary>Calling convention of native functions: positional arguments, then the values of the keyword arguments named by <paramref name="kwnames"/>.</summary>
+public delegate PyObject NativeFn(PyObject[] args, string[]? kwnames);
+
+/// <summary>Cache of a global name's position in the globals (or builtins) dict, valid while the dict's layout version is unchanged.</summary>
+public sealed class GlobalCache
+{
+    public PyDict? Globals;
+    public int GlobalsVersion = -1;
+    public PyDict? Builtins;
+    public int BuiltinsVersion = -1;
+    public int Index = -1;
+    public bool InBuiltins;
+}
+
+/// <summary>A code object: the compiler's <see cref="CodeUnit"/> with constants as Python objects.</summary>
+[Immutable]
+public sealed class PyCode : PyObject
+{
+    public readonly CodeUnit Unit;
+    public readonly int[] Instrs;
+    public readonly PyObject[] Consts;
+    public readonly string[] Names;
+    public readonly int NLocals, NCells, NFrees, ArgCount, PosOnlyArgCount, KwOnlyArgCount, MaxStack;
+    public readonly CodeFlags Flags;
+    public readonly ExceptionEntry[] ExceptionTable;
+    public readonly GlobalCache[] GlobalCaches;
+    public readonly AttrCache[] AttrCaches;
+    public readonly bool IsGenerator;
+    public readonly bool SimpleArgs;
+    public readonly string[][]? KwNameConsts;
+
+    public PyCode(CodeUnit unit)
+    {
+        Unit = unit;
+        Instrs = unit.Code;
+        Consts = new PyObject[unit.Consts.Length];
+        KwNameConsts = new string[unit.Consts.Length][];
+        for (int i = 0; i < Consts.Length; i++)
+        {
+            Consts[i] = ConstToObject(unit.Consts[i]);
+            if (unit.Consts[i] is ConstTuple ct)
+            {
+                bool allStr = true;
+                foreach (var it in ct.Items) if (it is not string) allStr = false;
+                if (allStr && ct.Items.Length > 0)
+                {
+                    var s = new string[ct.Items.Length];
+                    for (int j = 0; j < s.Length; j++) s[j] = string.Intern((string)ct.Items[j]!);
+                    KwNameConsts[i] = s;
+                }
+            }
+        }
+        Names = new string[unit.Names.Length];
+        for (int i = 0; i < Names.Length; i++) Names[i] = string.Intern(unit.Names[i]);
+        NLocals = unit.VarNames.Length;
+        NCells = unit.CellVars.Length;
+        NFrees = unit.FreeVars.Length;
+        ArgCount = unit.ArgCount;
+        PosOnlyArgCount = unit.PosOnlyArgCount;
+        KwOnlyArgCount = unit.KwOnlyArgCount;
+        Flags = unit.Flags;
+        MaxStack = unit.MaxStack;
+        ExceptionTable = unit.ExceptionTable;
+        GlobalCaches = new GlobalCache[Names.Length];
+        for (int i = 0; i < GlobalCaches.Length; i++) GlobalCaches[i] = new GlobalCache();
+        AttrCaches = new AttrCache[Instrs.Length];
+        IsGenerator = (Flags & (CodeFlags.Generator | CodeFlags.Coroutine)) != 0;
+        SimpleArgs = (Flags & (CodeFlags.VarArgs | CodeFlags.VarKeywords)) == 0 && KwOnlyArgCount == 0;
+    }
+
+    public string Name => Unit.Name;
+    public string QualName => Unit.QualName;
+    public string Filename => Unit.Filename;
+    public override PyType Type => PyType.Code;
+
+    public static PyObject ConstToObject(object? c) => c switch
+    {
+        null => PyNone.Instance,
+        bool b => PyBool.Of(b),
+        System.Numerics.BigInteger bi => PyInt.FromBig(bi),
+        double d => new PyFloat(d),
+        System.Numerics.Complex cx => new PyComplex(cx.Real, cx.Imaginary),
+        string s => PyStr.Of(s),
+        byte[] by => new PyBytes(by),
+        PySharp.Syntax.Ast.Ellipsis => PyEllipsis.Instance,
+        ConstTuple t => MakeTuple(t),
+        ConstFrozenSet fs => MakeFrozenSet(fs),
+        CodeUnit cu => new PyCode(cu),
+        _ => throw new InvalidOperationException("bad constant " + c.GetType()),
+    };
+
+    private static PySet MakeFrozenSet(ConstFrozenSet c)
+    {
+        var s = new PySet(true);
+        foreach (var it in c.Items) s.Add(ConstToObject(it));
+        // CPython's compiler merges constants by rebuilding the frozenset from its own iteration order.
+        var rebuilt = new PySet(true);
+        foreach (var it in s.Items()) rebuilt.Add(it);
+        return rebuilt;
+    }
+
+    private static PyTuple MakeTuple(ConstTuple t)
+    {
+        var items = new PyObject[t.Items.Length];
+        for (int i = 0; i < items.Length; i++) items[i] = ConstToObject(t.Items[i]);
+        return PyTuple.Of(items);
+    }
+
+    /// <summary>The source line of an instruction.</summary>
+    public int LineOf(int pc) => pc >= 0 && pc < Unit.Lines.Length ? Unit.Lines[pc] : Unit.FirstLine;
+}
+
+/// <summary>Per-instruction attribute cache: the map of the instance and the slot index, for the type version seen.</summary>
+public sealed class AttrCache
+{
+    public PyType? Type;
+    public VersionTag? Version;
+    public Map? Map;
+    public int Index;
+    public PyObject? Method;
+    public Map? NewMap;
+}
+
+/// <summary>A Python function.</summary>
+public sealed class PyFunction : PyObject
+{
+    public PyCode Code;
+    public readonly PyDict Globals;
+    public PyObject[]? Defaults;
+    public PyDict? KwDefaults;
+    public PyCell[]? Closure;
+    public string Name, QualName;
+    public PyObject Doc = PyNone.Instance;
+    public PyObject Module = PyNone.Instance;
+    public PyDict? Dict;
+    public PyObject? Annotations;
+
+    /// <summary>The runtime the function was created in (saves a thread-static lookup per call).</summary>
+    public readonly Runtime Rt;
+
+    public PyFunction(PyCode code, PyDict globals)
+    {
+        Rt = Runtime.Current;
+        Code = code;
+        Globals = globals;
+        Name = code.Name;
+        QualName = code.QualName;
+        var m = globals.GetStr("__name__");
+        if (m != null) Module = m;
+        if (code.Unit.Doc != null) Doc = new PyStr(code.Unit.Doc);
+    }
+
+    public override PyType Type => PyType.Function;
+}
+
+/// <summary>A bound method.</summary>
+public sealed class PyMethod : PyObject
+{
+    public readonly PyObject Func, Self;
+    public PyMethod(PyObject func, PyObject self) { Func = func; Self = self; }
+    public override PyType Type => PyType.Method;
+}
+
+/// <summary>A function or method implemented in C#. With <see cref="IsMethod"/> it is a method descriptor that binds on attribute access.</summary>
+public sealed class PyBuiltin : PyObject
+{
+    public readonly string Name;
+    public readonly NativeFn? Fn;
+    public readonly Func<PyObject, PyObject>? F1;
+    public readonly Func<PyObject, PyObject, PyObject>? F2;
+    public readonly Func<PyObject, PyObject, PyObject, PyObject>? F3;
+    public readonly Func<PyObject>? F0;
+    public bool IsMethod;
+    public bool IsObjectDefault;
+    public bool IsClassMethod;
+    public PyType? Owner;
+    public PyObject? Self;
+    public string? Doc;
+
+    public PyBuiltin(string name, NativeFn fn) { Name = name; Fn = fn; }
+    public PyBuiltin(string name, Func<PyObject> f) { Name = name; F0 = f; }
+    public PyBuiltin(string name, Func<PyObject, PyObject> f) { Name = name; F1 = f; }
+    public PyBuiltin(string name, Func<PyObject, PyObject, PyObject> f) { Name = name; F2 = f; }
+    public PyBuiltin(string name, Func<PyObject, PyObject, PyObject, PyObject> f) { Name = name; F3 = f; }
+
+    private PyBuiltin(PyBuiltin b, PyObject self)
+    {
+        Name = b.Name; Fn = b.Fn; F0 = b.F0; F1 = b.F1; F2 = b.F2; F3 = b.F3; Owner = b.Owner; Self = self; Doc = b.Doc;
+    }
+
+    public PyBuiltin Bind(PyObject self) => new(this, self);
+
+    public override PyType Type => IsMethod && Self == null ? PyType.MethodDescriptor : PyType.BuiltinFunction;
+
+    public int FixedArity => F0 != null ? 0 : F1 != null ? 1 : F2 != null ? 2 : F3 != null ? 3 : -1;
+}
+
+public sealed class PyStaticMethod : PyObject
+{
+    public readonly PyObject Func;
+    public PyStaticMethod(PyObject f) { Func = f; }
+    public override PyType Type => PyType.StaticMethod;
+}
+
+public sealed class PyClassMethod : PyObject
+{
+    public readonly PyObject Func;
+    public PyClassMethod(PyObject f) { Func = f; }
+    public override PyType Type => PyType.ClassMethod;
+}
+
+public sealed class PyProperty : PyObject
+{
+    public PyObject? Get, Set, Del;
+    public PyObject Doc = PyNone.Instance;
+    public PyObject? Name;
+    public PyProperty(PyObject? g, PyObject? s, PyObject? d, PyObject? doc)
+    {
+        Get = g; Set = s; Del = d;
+        if (doc != null && doc != PyNone.Instance) Doc = doc;
+        else if (g is PyFunction f) Doc = f.Doc;
+    }
+    public PyType? Class;
+    public override PyType Type => Class ?? PyType.Property;
+}
+
+/// <summary>A data descriptor implemented in C# (e.g. <c>__dict__</c>, <c>__class__</c>, a __slots__ member).</summary>
+public sealed class PyGetSet : PyObject
+{
+    public readonly string Name;
+    public readonly Func<PyObject, PyObject>? Getter;
+    public readonly Action<PyObject, PyObject?>? Setter;
+    public readonly PyType Owner;
+    public readonly bool IsMember;
+    public PyGetSet(string name, PyType owner, Func<PyObject, PyObject>? g, Action<PyObject, PyObject?>? s, bool member = false)
+    {
+        Name = name; Owner = owner; Getter = g; Setter = s; IsMember = member;
+    }
+    public override PyType Type => IsMember ? PyType.MemberDescriptor : PyType.GetSetDescriptor;
+}
+
+public sealed class PySuper : PyObject
+{
+    public readonly PyType ThisType;
+    public readonly PyObject? Obj;
+    public readonly PyType? ObjType;
+    public PySuper(PyType t, PyObject? obj, PyType? objType) { ThisType = t; Obj = obj; ObjType = objType; }
+    public override PyType Type => PyType.Super;
+}
+
+/// <summary>A traceback entry (tb_next goes from the outermost frame to the innermost).</summary>
+public sealed class PyTraceback : PyObject
+{
+    public readonly Frame Frame;
+    public readonly int Line;
+    public readonly PyTraceback? Next;
+    public PyTraceback(Frame f, int line, PyTraceback? next) { Frame = f; Line = line; Next = next; }
+    public override PyType Type => PyType.Traceback;
+}

@@ -1,0 +1,96 @@
+using System.Text;
+using PySharp.Interpreter;
+
+namespace PySharp.Launcher;
+
+/// <summary>pysharp [option] ... [-c cmd | -m mod | file | -] [arg] ...</summary>
+internal static class Program
+{
+    private static int Main(string[] args)
+    {
+        var stdout = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false), 1 << 16) { AutoFlush = false };
+        var stderr = new StreamWriter(Console.OpenStandardError(), new UTF8Encoding(false)) { AutoFlush = true };
+        var stdin = new StreamReader(Console.OpenStandardInput(), new UTF8Encoding(false));
+        bool interactive = false, unbuffered = false;
+        string? command = null, module = null, file = null;
+        int i = 0;
+        for (; i < args.Length; i++)
+        {
+            var a = args[i];
+            if (a == "-c") { if (i + 1 >= args.Length) return Usage(stderr, "Argument expected for the -c option"); command = args[++i]; i++; break; }
+            if (a == "-m") { if (i + 1 >= args.Length) return Usage(stderr, "Argument expected for the -m option"); module = args[++i]; i++; break; }
+            if (a == "-i") { interactive = true; continue; }
+            if (a == "-u") { unbuffered = true; continue; }
+            if (a == "-X" || a == "-W") { i++; continue; }
+            if (a.StartsWith("-X") || a.StartsWith("-W")) continue;
+            if (a is "-B" or "-E" or "-s" or "-S" or "-O" or "-OO" or "-q" or "-I" or "-b" or "-d" or "-v") continue;
+            if (a == "--version" || a == "-V") { stdout.WriteLine("Python 3.11.7"); stdout.Flush(); return 0; }
+            if (a == "-h" || a == "--help") { stdout.WriteLine("usage: pysharp [option] ... [-c cmd | -m mod | file | -] [arg] ..."); stdout.Flush(); return 0; }
+            if (a == "-") { file = "-"; i++; break; }
+            if (a.StartsWith('-') && a.Length > 1) return Usage(stderr, $"Unknown option: {a}");
+            file = a; i++; break;
+        }
+        var rest = args[i..];
+        // Ctrl-C raises KeyboardInterrupt in the program instead of killing the process.
+        Console.CancelKeyPress += (_, e) => { e.Cancel = true; Runtime.InterruptRequested = true; };
+        if (unbuffered) stdout.AutoFlush = true;
+        var exe = Environment.ProcessPath ?? "pysharp";
+        if (command != null)
+            return Run(new RunOptions { Stdout = stdout, Stderr = stderr, Stdin = stdin, Argv = ["-c", .. rest], PathPrepend = [""], Executable = exe },
+                rt => AfterMain(rt, Engine.ExecMain(rt, command, "<string>"), interactive));
+        if (module != null)
+            return Run(new RunOptions { Stdout = stdout, Stderr = stderr, Stdin = stdin, Argv = [module, .. rest], PathPrepend = [Directory.GetCurrentDirectory()], Executable = exe },
+                rt => AfterMain(rt, RunModule(rt, module), interactive));
+        if (file != null && file != "-")
+        {
+            string source;
+            try { source = File.ReadAllText(file); }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                stderr.WriteLine($"{exe}: can't open file '{Path.GetFullPath(file)}': [Errno 2] No such file or directory");
+                return 2;
+            }
+            var dir = Path.GetDirectoryName(Path.GetFullPath(file)) ?? ".";
+            return Run(new RunOptions { Stdout = stdout, Stderr = stderr, Stdin = stdin, Argv = [file, .. rest], PathPrepend = [dir], Executable = exe },
+                rt => AfterMain(rt, Engine.ExecMain(rt, source, Path.GetFullPath(file)), interactive));
+        }
+        if (file == "-" || Console.IsInputRedirected)
+        {
+            var source = stdin.ReadToEnd();
+            return Run(new RunOptions { Stdout = stdout, Stderr = stderr, Stdin = stdin, Argv = [file == "-" ? "-" : "", .. rest], PathPrepend = [""], Executable = exe },
+                rt => Engine.ExecMain(rt, source, "<stdin>"));
+        }
+        return Run(new RunOptions { Stdout = stdout, Stderr = stderr, Stdin = stdin, Argv = [""], PathPrepend = [""], Executable = exe },
+            rt => Repl.Run(rt, banner: true));
+    }
+
+    private static int AfterMain(Runtime rt, int code, bool interactive) => interactive ? Repl.Run(rt, banner: false) : code;
+
+    private static int RunModule(Runtime rt, string module)
+    {
+        foreach (var dir in new[] { Directory.GetCurrentDirectory() })
+        {
+            var path = Path.Combine(dir, module.Replace('.', Path.DirectorySeparatorChar) + ".py");
+            if (File.Exists(path)) return Engine.ExecMain(rt, File.ReadAllText(path), path);
+            var main = Path.Combine(dir, module.Replace('.', Path.DirectorySeparatorChar), "__main__.py");
+            if (File.Exists(main)) return Engine.ExecMain(rt, File.ReadAllText(main), main);
+        }
+        rt.Stderr.WriteLine($"{rt.Executable}: No module named {module}");
+        return 1;
+    }
+
+    private static int Run(RunOptions o, Func<Runtime, int> body)
+    {
+        int code = Engine.RunOnBigStack(o, body);
+        try { o.Stdout.Flush(); } catch (IOException) { }
+        return code;
+    }
+
+    private static int Usage(TextWriter err, string msg)
+    {
+        err.WriteLine(msg);
+        err.WriteLine("usage: pysharp [option] ... [-c cmd | -m mod | file | -] [arg] ...");
+        err.WriteLine("Try `python -h' for more information.");
+        return 2;
+    }
+}

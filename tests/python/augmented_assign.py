@@ -1,0 +1,11 @@
+x = 5; x += 3; x -= 1; x *= 2; x //= 3; x **= 2; x %= 7; print(x)
+f = 2.0; f /= 4; f -= 1; print(f)
+s = "ab"; s += "cd"; s *= 2; print(s)
+l = [1]; l += [2, 3]; l *= 2; print(l)
+b = 0b1010; b |= 1; b &= 0b1110; b ^= 0b0100; b <<= 2; b >>= 1; print(bin(b))
+d = {"k": 1}; d["k"] += 10; print(d)
+class O: pass
+o = O(); o.v = 1; o.v += 41; print(o.v)
+m = [[1, 2], [3, 4]]; m[1][0] *= 10; print(m)
+t = (1,); t += (2,); print(t)
+st = {1}; st |= {2}; st &= {2, 3}; print(st)

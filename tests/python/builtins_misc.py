@@ -1,0 +1,31 @@
+print(abs(-3), all([1, 2]), all([]), any([0, 0]), any([0, 1]), callable(len), callable(3))
+print(chr(65), ord("a"), divmod(9, 4), hash("a") == hash("a"), id(len) == id(len))
+print(isinstance(3, int), isinstance(True, int), isinstance("s", (int, str)), issubclass(bool, int))
+print(len([1, 2]), len("abc"), len({}), max("abc"), min(3, 1, key=lambda x: -x), max([], default=None))
+print(list(map(lambda x: x * 2, [1, 2])), list(map(pow, [2, 3], [3, 2])), list(filter(None, [0, 1, "", "a"])))
+print(list(zip("ab", [1, 2], (True, False))), list(zip()), list(enumerate(["x", "y"])))
+print(sorted([3, 1, 2], reverse=True), sum([1, 2], 10), round(3.7), pow(2, 5))
+print(repr("x"), str(5), format(255, "x"), format(3.14159, ".3f"), format("s", ">3"))
+it = iter([1, 2, 3]); print(next(it), next(it), next(it), next(it, "done"))
+print(type(1), type("a"), type([]), type(None), type(len), type(type))
+print(getattr(5, "real"), hasattr([], "append"), vars(type("T", (), {"a": 1}))["a"])
+class O: pass
+o = O(); setattr(o, "k", 7); print(o.k, getattr(o, "k")); delattr(o, "k"); print(hasattr(o, "k"))
+print(dir(o)[:3], "append" in dir([]))
+x = 10
+print(eval("x + 1"), eval("[i for i in range(3)]"), eval("a * 2", {"a": 4}))
+exec("y = x * 3\nprint('exec', y)")
+ns = {}
+exec("def f(): return 42", ns)
+print(ns["f"]())
+code = compile("1 + 2", "<expr>", "eval"); print(eval(code))
+print(globals()["x"], "x" in globals())
+def loc():
+    a = 1; b = 2
+    return sorted(locals().items())
+print(loc())
+print(bool(0), bool([]), bool("0"), bool(None), bool(0.0), bool([0]))
+print(list(iter(lambda: 1, 1)), (lambda: 0).__name__)
+counter = iter([5, 6, 7])
+print(list(iter(counter.__next__, 7)))
+print(ascii("héllo"), hex(id(o)) == hex(id(o)))

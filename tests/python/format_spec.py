@@ -1,0 +1,6 @@
+print(format(42, "d"), format(42, "5d"), format(42, "<5d") + "|", format(42, "^7d"), format(-42, "05d"))
+print(format(3.14159, ".2f"), format(3.0, "g"), format(1e6, ".3g"), format(0.5, ".0%"), format(12345.678, ",.1f"))
+print(format("text", "*^10"), format("text", ".2"), format(True, "d"), format(255, "X"), format(255, "#010b"))
+print("{:+.3e}".format(-1234.5), "{:=+8d}".format(42), "{:x<4}".format(7), "{0:{1}}".format(5, 4))
+print(format(float("inf"), "f"), format(float("nan"), ".2f"), format(-0.0, ".1f"), format(1.5, ".0f"), format(2.5, ".0f"))
+print(format(10**20, ","), format(123, ""), str.format("{!r:>6}", "a"), "{:.3}".format("abcdef"))

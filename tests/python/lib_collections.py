@@ -1,0 +1,22 @@
+from collections import defaultdict, Counter, deque, namedtuple, OrderedDict
+d = defaultdict(list)
+for w in "apple avocado banana blueberry cherry".split():
+    d[w[0]].append(w)
+print(dict(d), d["z"], len(d))
+c = Counter("mississippi")
+print(c.most_common(2), c["s"], c["z"], sorted(c.elements())[:5], c.total())
+c2 = Counter(a=3, b=1) + Counter(a=1, c=2)
+print(c2, Counter("aab") - Counter("a"))
+q = deque([1, 2, 3], maxlen=4)
+q.append(4); q.append(5); q.appendleft(0)
+print(q, q.popleft(), q.pop(), list(q), len(q))
+q.rotate(1); print(q)
+Point = namedtuple("Point", ["x", "y"])
+p = Point(1, y=2)
+print(p, p.x, p[1], p._asdict(), p._replace(x=9), Point._fields, isinstance(p, tuple))
+x, y = p
+print(x + y, Point._make([5, 6]))
+P3 = namedtuple("P3", "a b c", defaults=[0])
+print(P3(1, 2), hash(P3(1, 2, 0)) == hash((1, 2, 0)))
+od = OrderedDict([("b", 1), ("a", 2)])
+od.move_to_end("b"); print(od, list(od), od.popitem())

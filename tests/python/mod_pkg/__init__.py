@@ -1,0 +1,2 @@
+value = 'pkg value'
+from . import sub

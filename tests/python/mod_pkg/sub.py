@@ -1,0 +1,3 @@
+from .helper2 import factor
+def double(x):
+    return x * factor

@@ -1,0 +1,10 @@
+print({5, 3, 9, 1}, {10, 20, 30, 40, 50}, set(range(15, 0, -2)), {-5, -1, 0, 3})
+print(set("abc") == {"a", "b", "c"}, sorted({"pear", "apple", "fig"}))
+s = set()
+for i in [7, 100, 3, 64, 8, 15, 1000, 2]:
+    s.add(i)
+print(s, len(s))
+s.discard(100); s.add(33)
+print(s)
+print({1, 2, 3} | {100, 4}, {9, 8, 7} & {8, 9}, {x * 7 % 13 for x in range(13)})
+fs = frozenset([3, 1, 2]); print(fs, sorted(fs))

@@ -1,0 +1,10 @@
+s = "The Quick Brown Fox"
+print(s.lower().count("o"), s.split(" ", 2), s.rsplit(" ", 2), s.replace(" ", "_").lower())
+print(s.startswith("The"), s.endswith("fox"), s.index("Q"), s.rindex("o"), s.find("o", 15))
+print(s.ljust(22, "."), s.rjust(22, "."), s.center(23, "~"))
+print("-".join(s.split()[::-1]), s.partition("Quick"), s.casefold())
+print("  \t x \n".strip(), "xxabcxx".strip("x"), "abc".strip("ac"), "www.example.com".lstrip("cmowz."))
+print("a\tb\tc".expandtabs(), "1,2;3".replace(";", ",").split(","), "%s" % "x".join("abc"))
+print("hello"[1:4], "hello"[-3:], "hello"[:-3], "hello"[::2], "hello"[100:], "hello"[-100:2])
+print("abc".isascii(), "ABC".isupper(), "Title Case".istitle(), "snake_case".isidentifier(), "12a".isalnum())
+print(str.join(", ", ["a", "b"]), str.upper("x"), "x".__len__(), "ab".__contains__("a"), "a".__add__("b"))
