@@ -100,6 +100,36 @@ public class TranslateTests
         Assert.That(r.Stderr, Does.Match(@"drivers=split hot_loops=[1-9]\d*"));
     }
 
+    /// <summary>The translated PySharp prints what CPython 3.11 prints for the seed examples.</summary>
+    [Test]
+    public void PythonExamplesMatchCPython()
+    {
+        string launcher = Path.Combine(Output, "python", "pysharp");
+        if (!File.Exists(launcher))
+        {
+            var t = Cli.Rsharp("translate", "python", "-o", Path.Combine(Output, "python"), "--quiet");
+            Assert.That(t.ExitCode, Is.EqualTo(0), t.Stdout + t.Stderr);
+        }
+        string examples = Path.Combine(Cli.RepoRoot, "samples", "python");
+        foreach (var file in Directory.GetFiles(examples, "*.py").Order())
+        {
+            if (Path.GetFileName(file) == "harness.py") continue;   // prints its own timing
+            Cli.Result expected;
+            try
+            {
+                expected = Cli.Run("python3", [file]);
+            }
+            catch (System.ComponentModel.Win32Exception)
+            {
+                Assert.Ignore("python3 not found");
+                return;
+            }
+            var actual = Cli.Run(launcher, [file]);
+            Assert.That(actual.Stdout, Is.EqualTo(expected.Stdout), file);
+            Assert.That(actual.ExitCode, Is.EqualTo(expected.ExitCode), file);
+        }
+    }
+
     /// <summary>Every Tiny example prints the same through the translated app as through the untranslated interpreter.</summary>
     [Test]
     public void TinyExamplesMatchUntranslated()
