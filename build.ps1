@@ -25,7 +25,7 @@ switch ($cmd) {
     'build' { Build-All }
     'test' {
         Build-All
-        $log = dotnet test RSharp.slnx -c Release --no-build -nologo 2>&1 | Tee-Object -Variable out
+        $log = dotnet test RSharp.slnx -c Release --no-build -nologo --blame-hang-timeout 15m 2>&1 | Tee-Object -Variable out
         $status = $LASTEXITCODE
         $f = 0; $p = 0; $s = 0
         foreach ($line in $out) {

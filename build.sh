@@ -4,7 +4,7 @@
 #   ./build.sh test                 run every test project; ends with "N passed, M failed"
 #   ./build.sh translate X [-o DIR] translate a language name, project dir or assembly
 #   ./build.sh run FILE [ARGS...]   run a guest program on its translated interpreter
-#   ./build.sh bench [ARGS...]      run the benchmark harness on the samples
+#   ./build.sh bench [SUITE] [ARGS] run the benchmark harness (default suite: benchmarks/samples.json)
 #   ./build.sh rsharp ARGS...       run the rsharp CLI
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
@@ -29,7 +29,8 @@ run_tests() {
   build_all
   local log; log=$(mktemp)
   local status=0
-  dotnet test RSharp.slnx -c Release --no-build -nologo 2>&1 | tee "$log" || status=$?
+  # A hung test host is killed (and counted as a failure) rather than eating the CI budget.
+  dotnet test RSharp.slnx -c Release --no-build -nologo --blame-hang-timeout 15m 2>&1 | tee "$log" || status=$?
   # Sum the per-assembly summaries ("Passed!  - Failed: 0, Passed: 12, Skipped: 0, Total: 12 ...").
   local counts
   counts=$(grep -E '(Passed|Failed)! +- +Failed: ' "$log" | sed -E 's/.*Failed: +([0-9]+), Passed: +([0-9]+), Skipped: +([0-9]+).*/\1 \2 \3/' \
@@ -84,10 +85,15 @@ case "$cmd" in
   translate) [[ $# -ge 1 ]] || die "usage: ./build.sh translate <language | project dir | assembly> [-o DIR]"; rsharp translate "$@" ;;
   run) run_program "$@" ;;
   bench)
+    # ./build.sh bench [SUITE.json] [harness options]: the samples suite by default.
+    suite=benchmarks/samples.json
+    if [[ $# -gt 0 && "$1" == *.json ]]; then suite=$1; shift; fi
     build_all
-    rsharp translate brainfuck --quiet
-    rsharp translate tiny --quiet
-    python3 benchmarks/harness/bench.py benchmarks/samples.json "$@" ;;
+    case "$suite" in
+      *python*) rsharp translate python --quiet ;;
+      *) rsharp translate brainfuck --quiet; rsharp translate tiny --quiet ;;
+    esac
+    python3 benchmarks/harness/bench.py "$suite" "$@" ;;
   rsharp) rsharp "$@" ;;
   -h|--help|help) sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//' ;;
   *) die "unknown command '$cmd' (build, test, translate, run, bench, rsharp)" ;;
