@@ -1,0 +1,302 @@
+using System.Numerics;
+using PySharp.Syntax.Ast;
+using A = PySharp.Syntax.Ast;
+
+namespace PySharp.Compiler;
+
+public sealed partial class CodeGen
+{
+    private FrameBlock PushBlock(FBlock kind, int start = -1, int exit = -1)
+    {
+        var b = new FrameBlock { Kind = kind, Start = start, Exit = exit, OuterHandler = _u.CurrentHandler };
+        _u.Blocks.Add(b);
+        return b;
+    }
+
+    private void PopBlock() => _u.Blocks.RemoveAt(_u.Blocks.Count - 1);
+
+    private FrameBlock? InnermostLoop()
+    {
+        for (int i = _u.Blocks.Count - 1; i >= 0; i--)
+            if (_u.Blocks[i].Kind is FBlock.WhileLoop or FBlock.ForLoop) return _u.Blocks[i];
+        return null;
+    }
+
+    /// <summary>Emits the cleanup of every block above the target (loop) or all blocks (return).</summary>
+    private void UnwindBlocks(FrameBlock? stopAt, bool preserveTos, bool popLoopItself)
+    {
+        int savedHandler = _u.CurrentHandler;
+        var saved = new List<FrameBlock>(_u.Blocks);
+        for (int i = _u.Blocks.Count - 1; i >= 0; i--)
+        {
+            var b = _u.Blocks[i];
+            if (b == stopAt)
+            {
+                if (popLoopItself && b.Kind == FBlock.ForLoop)
+                {
+                    if (preserveTos) Emit(Op.Swap, 2);
+                    Emit(Op.PopTop);
+                }
+                break;
+            }
+            _u.Blocks.RemoveAt(i);
+            UnwindOne(b, preserveTos);
+        }
+        _u.Blocks.Clear();
+        _u.Blocks.AddRange(saved);
+        _u.CurrentHandler = savedHandler;
+    }
+
+    private void UnwindOne(FrameBlock b, bool preserveTos)
+    {
+        switch (b.Kind)
+        {
+            case FBlock.WhileLoop: break;
+            case FBlock.ForLoop:
+                if (preserveTos) Emit(Op.Swap, 2);
+                Emit(Op.PopTop);
+                break;
+            case FBlock.TryExcept:
+                _u.CurrentHandler = b.OuterHandler;
+                break;
+            case FBlock.FinallyTry:
+                _u.CurrentHandler = b.OuterHandler;
+                VisitBody(b.FinalBody!);
+                break;
+            case FBlock.FinallyEnd:
+                _u.CurrentHandler = b.OuterHandler;
+                if (preserveTos) Emit(Op.Swap, 2);
+                Emit(Op.PopTop);
+                if (preserveTos) Emit(Op.Swap, 2);
+                Emit(Op.PopExcept);
+                break;
+            case FBlock.With:
+                _u.CurrentHandler = b.OuterHandler;
+                if (preserveTos) Emit(Op.Swap, 2);
+                Emit(Op.LoadConst, Const(null));
+                Emit(Op.LoadConst, Const(null));
+                Emit(Op.LoadConst, Const(null));
+                Emit(Op.Call, 2);
+                Emit(Op.PopTop);
+                break;
+            case FBlock.HandlerCleanup:
+                _u.CurrentHandler = b.OuterHandler;
+                if (preserveTos) Emit(Op.Swap, 2);
+                Emit(Op.PopExcept);
+                if (b.Name != null)
+                {
+                    Emit(Op.LoadConst, Const(null));
+                    CompileName(b.Name, Ctx.Store);
+                    CompileName(b.Name, Ctx.Del);
+                }
+                break;
+            case FBlock.PopValue:
+                if (preserveTos) Emit(Op.Swap, 2);
+                Emit(Op.PopTop);
+                break;
+        }
+    }
+
+    private void CompileBreak(Break b)
+    {
+        var loop = InnermostLoop() ?? throw new CompileError("'break' outside loop", b.Line, b.Col);
+        UnwindBlocks(loop, false, true);
+        Emit(Op.Jump, loop.Exit);
+    }
+
+    private void CompileContinue(Continue c)
+    {
+        var loop = InnermostLoop() ?? throw new CompileError("'continue' not properly in loop", c.Line, c.Col);
+        UnwindBlocks(loop, false, false);
+        Emit(Op.Jump, loop.Start);
+    }
+
+    private void CompileReturn(Return r)
+    {
+        if (!_u.Scope.IsFunctionLike) throw new CompileError("'return' outside function", r.Line, r.Col);
+        if (r.Value != null) VisitExpr(r.Value);
+        else Emit(Op.LoadConst, Const(null));
+        _u.Line = r.Line;
+        UnwindBlocks(null, true, false);
+        Emit(Op.ReturnValue);
+    }
+
+    private void CompileRaise(Raise r)
+    {
+        int n = 0;
+        if (r.Exc != null) { VisitExpr(r.Exc); n = 1; if (r.Cause != null) { VisitExpr(r.Cause); n = 2; } }
+        _u.Line = r.Line;
+        Emit(Op.RaiseVarargs, n);
+    }
+
+    private void CompileAssert(Assert a)
+    {
+        int end = NewLabel();
+        Jump(a.Test, end, true);
+        Emit(Op.LoadAssertionError);
+        if (a.Msg != null)
+        {
+            Emit(Op.PushNull);
+            Emit(Op.Swap, 2);
+            VisitExpr(a.Msg);
+            Emit(Op.Call, 1);
+        }
+        _u.Line = a.Line;
+        Emit(Op.RaiseVarargs, 1);
+        Mark(end);
+    }
+
+    private void CompileTry(Try t)
+    {
+        if (t.Finalbody.Count > 0) CompileTryFinally(t);
+        else CompileTryExcept(t);
+    }
+
+    private void CompileTryFinally(Try t)
+    {
+        int exc = NewLabel(), end = NewLabel(), cleanup = NewLabel();
+        int outer = PushHandler(exc);
+        var fb = PushBlock(FBlock.FinallyTry);
+        fb.OuterHandler = outer;
+        fb.FinalBody = t.Finalbody;
+        if (t.Handlers.Count > 0) CompileTryExcept(t);
+        else VisitBody(t.Body);
+        PopBlock();
+        PopHandler(outer);
+        VisitBody(t.Finalbody);
+        Emit(Op.Jump, end);
+        // Exceptional path: run the finally body with the exception saved, then re-raise.
+        Mark(exc);
+        _u.Line = t.Finalbody[0].Line;
+        Emit(Op.PushExcInfo);
+        PushHandler(cleanup, 1);
+        var fe = PushBlock(FBlock.FinallyEnd);
+        fe.OuterHandler = outer;
+        VisitBody(t.Finalbody);
+        PopBlock();
+        Emit(Op.Reraise);
+        PopHandler(outer);
+        Mark(cleanup);
+        Emit(Op.Swap, 2);
+        Emit(Op.PopExcept);
+        Emit(Op.Reraise);
+        Mark(end);
+    }
+
+    private void CompileTryExcept(Try t)
+    {
+        int handler = NewLabel(), end = NewLabel(), cleanup = NewLabel(), orelse = NewLabel();
+        int outer = PushHandler(handler);
+        var tb = PushBlock(FBlock.TryExcept);
+        tb.OuterHandler = outer;
+        VisitBody(t.Body);
+        PopBlock();
+        PopHandler(outer);
+        Emit(Op.Jump, orelse);
+        Mark(handler);
+        _u.Line = t.Handlers[0].Line;
+        Emit(Op.PushExcInfo);
+        PushHandler(cleanup, 1);
+        int handlerRegion = _u.CurrentHandler;
+        for (int i = 0; i < t.Handlers.Count; i++)
+        {
+            var h = t.Handlers[i];
+            _u.Line = h.Line;
+            if (h.Type == null && i < t.Handlers.Count - 1)
+                throw new CompileError("default 'except:' must be last", h.Line, h.Col);
+            int next = NewLabel();
+            if (h.Type != null)
+            {
+                VisitExpr(h.Type);
+                Emit(Op.CheckExcMatch);
+                Emit(Op.PopJumpIfFalse, next);
+            }
+            if (h.Name != null)
+            {
+                CompileName(h.Name, Ctx.Store);
+                int nameCleanup = NewLabel();
+                PushHandler(nameCleanup);
+                var hc = PushBlock(FBlock.HandlerCleanup);
+                hc.OuterHandler = handlerRegion;
+                hc.Name = h.Name;
+                VisitBody(h.Body);
+                PopBlock();
+                PopHandler(handlerRegion);
+                Emit(Op.PopExcept);
+                Emit(Op.LoadConst, Const(null));
+                CompileName(h.Name, Ctx.Store);
+                CompileName(h.Name, Ctx.Del);
+                Emit(Op.Jump, end);
+                Mark(nameCleanup);
+                Emit(Op.LoadConst, Const(null));
+                CompileName(h.Name, Ctx.Store);
+                CompileName(h.Name, Ctx.Del);
+                Emit(Op.Reraise);
+            }
+            else
+            {
+                Emit(Op.PopTop);
+                var hc = PushBlock(FBlock.HandlerCleanup);
+                hc.OuterHandler = handlerRegion;
+                VisitBody(h.Body);
+                PopBlock();
+                _u.CurrentHandler = outer;
+                Emit(Op.PopExcept);
+                _u.CurrentHandler = handlerRegion;
+                Emit(Op.Jump, end);
+            }
+            Mark(next);
+        }
+        Emit(Op.Reraise);
+        PopHandler(outer);
+        Mark(cleanup);
+        Emit(Op.Swap, 2);
+        Emit(Op.PopExcept);
+        Emit(Op.Reraise);
+        Mark(orelse);
+        VisitBody(t.Orelse);
+        Mark(end);
+    }
+
+    private void CompileWith(With w, int item)
+    {
+        var it = w.Items[item];
+        int exc = NewLabel(), end = NewLabel(), cleanup = NewLabel(), suppress = NewLabel();
+        VisitExpr(it.ContextExpr);
+        _u.Line = w.Line;
+        Emit(Op.BeforeWith);
+        int outer = PushHandler(exc, 1);
+        var wb = PushBlock(FBlock.With);
+        wb.OuterHandler = outer;
+        if (it.OptionalVars != null) Store(it.OptionalVars);
+        else Emit(Op.PopTop);
+        if (item + 1 < w.Items.Count) CompileWith(w, item + 1);
+        else VisitBody(w.Body);
+        PopBlock();
+        PopHandler(outer);
+        _u.Line = w.Line;
+        Emit(Op.LoadConst, Const(null));
+        Emit(Op.LoadConst, Const(null));
+        Emit(Op.LoadConst, Const(null));
+        Emit(Op.Call, 2);
+        Emit(Op.PopTop);
+        Emit(Op.Jump, end);
+        Mark(exc);
+        Emit(Op.PushExcInfo);
+        PushHandler(cleanup, 1);
+        Emit(Op.WithExceptStart);
+        Emit(Op.PopJumpIfTrue, suppress);
+        Emit(Op.Reraise);
+        Mark(suppress);
+        Emit(Op.PopTop);
+        Emit(Op.PopExcept);
+        Emit(Op.PopTop);
+        PopHandler(outer);
+        Emit(Op.Jump, end);
+        Mark(cleanup);
+        Emit(Op.Swap, 2);
+        Emit(Op.PopExcept);
+        Emit(Op.Reraise);
+        Mark(end);
+    }
+}
