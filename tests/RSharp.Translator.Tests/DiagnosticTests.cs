@@ -140,6 +140,7 @@ public class BadInputTests
     [TestCase("translate")]
     [TestCase("check")]
     [TestCase("graph")]
+    [TestCase("jitcodes")]
     public void EveryCommandHasHelp(string command)
     {
         var r = Cli.Rsharp(command, "--help");

@@ -39,3 +39,32 @@ public class GraphCommandTests
         Assert.That(r.Stderr.TrimEnd(), Is.EqualTo("rsharp: type 'Nope' not found in Brainfuck"));
     }
 }
+
+/// <summary><c>rsharp jitcodes</c> through the real CLI.</summary>
+public class JitCodesCommandTests
+{
+    [Test]
+    public void DumpsThePortalsJitcode()
+    {
+        var r = Cli.Rsharp("jitcodes", "brainfuck");
+        Assert.That(r.ExitCode, Is.EqualTo(0), r.Stderr);
+        Assert.That(r.Stdout, Does.StartWith("jitcode RSharp.Samples.Brainfuck.Interpreter::MainLoop("));
+        Assert.That(r.Stdout, Does.Contain("-live-").And.Contain("strlen"));
+    }
+
+    [Test]
+    public void FindsThePortalInALibraryOfTheInterpreter()
+    {
+        var r = Cli.Rsharp("jitcodes", Path.Combine(AppContext.BaseDirectory, "SplitEntry.dll"));
+        Assert.That(r.ExitCode, Is.EqualTo(0), r.Stderr);
+        Assert.That(r.Stdout, Does.StartWith("jitcode SplitLoop.Counter::Run("));
+    }
+
+    [Test]
+    public void UnsupportedRootIsOneLine()
+    {
+        var r = Cli.Rsharp("jitcodes", "brainfuck", "RSharp.Samples.Brainfuck.Interpreter::Parse");
+        Assert.That(r.ExitCode, Is.EqualTo(2));
+        Assert.That(r.Stderr.TrimEnd(), Does.StartWith("rsharp: cannot write jitcodes for RSharp.Samples.Brainfuck.Interpreter::Parse:").And.Not.Contain("\n"));
+    }
+}

@@ -16,6 +16,7 @@ internal static class Program
             TranslateCommand(),
             CheckCommand(),
             GraphCommand(),
+            JitCodesCommand(),
         };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
@@ -67,6 +68,17 @@ internal static class Program
             InputArgument, method, dot, stats,
         };
         cmd.SetAction(r => Guarded(() => GraphCommands.Run(r.GetValue(InputArgument)!, r.GetValue(method), r.GetValue(dot), r.GetValue(stats))));
+        return cmd;
+    }
+
+    private static Command JitCodesCommand()
+    {
+        var method = new Argument<string?>("method") { Description = "A method to start from, as Namespace.Type::Method (default: the portals).", Arity = ArgumentArity.ZeroOrOne };
+        var cmd = new Command("jitcodes", "Print the jitcodes the codewriter makes from the interpreter's portal (or a method).")
+        {
+            InputArgument, method,
+        };
+        cmd.SetAction(r => Guarded(() => JitCodeCommands.Run(r.GetValue(InputArgument)!, r.GetValue(method))));
         return cmd;
     }
 

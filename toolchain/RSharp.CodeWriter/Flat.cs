@@ -64,4 +64,5 @@ internal sealed class Insn(string name, string codes, object[] args, Reg? result
 }
 
 /// <summary>Raised when a graph uses something the codewriter cannot model; the method then stays residual.</summary>
-internal sealed class UnsupportedException(string reason) : Exception(reason);
+/// <summary>A construct the codewriter does not model yet (the method stays residual, or a root cannot be written).</summary>
+public sealed class UnsupportedException(string reason) : Exception(reason);
