@@ -1,4 +1,5 @@
 using RSharp.Jit.Traces;
+using static RSharp.Jit.Traces.OpSemantics;
 
 namespace RSharp.Jit.Optimizer;
 
@@ -45,70 +46,6 @@ internal static class ConstantFolding
             default: return null;
         }
     }
-
-    /// <summary>The wrapped result of an <c>*_ovf</c> operation and whether it overflowed.</summary>
-    public static long Ovf(OpCode code, long x, long y, out bool overflowed)
-    {
-        long r;
-        switch (code)
-        {
-            case OpCode.IntAddOvf:
-                r = unchecked(x + y);
-                overflowed = ((x ^ r) & (y ^ r)) < 0;
-                return r;
-            case OpCode.IntSubOvf:
-                r = unchecked(x - y);
-                overflowed = ((x ^ y) & (x ^ r)) < 0;
-                return r;
-            default:
-                long high = Math.BigMul(x, y, out r);
-                overflowed = high != (r >> 63);
-                return r;
-        }
-    }
-
-    public static long IntBinary(OpCode code, long x, long y) => code switch
-    {
-        OpCode.IntAdd => unchecked(x + y),
-        OpCode.IntSub => unchecked(x - y),
-        OpCode.IntMul => unchecked(x * y),
-        OpCode.IntFloordiv => y == -1 ? unchecked(-x) : x / y,
-        OpCode.IntMod => y == -1 ? 0 : x % y,
-        OpCode.IntAnd => x & y,
-        OpCode.IntOr => x | y,
-        OpCode.IntXor => x ^ y,
-        OpCode.IntLshift => x << (int)y,
-        OpCode.IntRshift => x >> (int)y,
-        OpCode.UintRshift => (long)((ulong)x >> (int)y),
-        OpCode.UintFloordiv => (long)((ulong)x / (ulong)y),
-        OpCode.UintMulHigh => (long)Math.BigMul((ulong)x, (ulong)y, out _),
-        _ => throw new ArgumentOutOfRangeException(nameof(code)),
-    };
-
-    public static bool IntCompare(OpCode code, long x, long y) => code switch
-    {
-        OpCode.IntLt => x < y,
-        OpCode.IntLe => x <= y,
-        OpCode.IntEq => x == y,
-        OpCode.IntNe => x != y,
-        OpCode.IntGt => x > y,
-        OpCode.IntGe => x >= y,
-        OpCode.UintLt => (ulong)x < (ulong)y,
-        OpCode.UintLe => (ulong)x <= (ulong)y,
-        OpCode.UintGt => (ulong)x > (ulong)y,
-        OpCode.UintGe => (ulong)x >= (ulong)y,
-        _ => throw new ArgumentOutOfRangeException(nameof(code)),
-    };
-
-    private static bool FloatCompare(OpCode code, double x, double y) => code switch
-    {
-        OpCode.FloatLt => x < y,
-        OpCode.FloatLe => x <= y,
-        OpCode.FloatEq => x == y,
-        OpCode.FloatNe => x != y,
-        OpCode.FloatGt => x > y,
-        _ => x >= y,
-    };
 
     /// <summary>The comparison with swapped arguments (<c>a &lt; b</c> is <c>b &gt; a</c>).</summary>
     public static OpCode Swapped(OpCode code) => code switch

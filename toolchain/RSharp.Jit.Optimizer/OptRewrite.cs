@@ -80,7 +80,7 @@ internal sealed class OptRewrite : Optimization
     {
         if (Opt.GetConstInt(op.Arg(0)) is { } x && Opt.GetConstInt(op.Arg(1)) is { } y)
         {
-            long r = ConstantFolding.Ovf(op.OpCode, x, y, out bool overflowed);
+            long r = OpSemantics.IntOvf(op.OpCode, x, y, out bool overflowed);
             if (overflowed) return false; // kept: its guard_no_overflow fails at run time
             Opt.MakeConstant(op, new ConstInt(r));
             _ovfFolded = true;
