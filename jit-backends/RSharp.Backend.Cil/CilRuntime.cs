@@ -61,13 +61,13 @@ internal static class CilRuntime
     public static long CallAssemblerI(CilFrame frame, LoopToken loop, JitValues values)
     {
         var r = CallAssembler(frame, loop, values, true, out bool raised);
-        return raised ? 0 : ToInt(r);
+        return raised ? 0 : ValueKinds.ToInt(r);
     }
 
     public static double CallAssemblerF(CilFrame frame, LoopToken loop, JitValues values)
     {
         var r = CallAssembler(frame, loop, values, true, out bool raised);
-        return raised ? 0 : ToFloat(r);
+        return raised ? 0 : ValueKinds.ToFloat(r);
     }
 
     public static object? CallAssemblerR(CilFrame frame, LoopToken loop, JitValues values) =>
@@ -75,32 +75,4 @@ internal static class CilRuntime
 
     public static void CallAssemblerN(CilFrame frame, LoopToken loop, JitValues values) =>
         CallAssembler(frame, loop, values, false, out _);
-
-    /// <summary>An int-kind value from a boxed result (as the interp backend converts).</summary>
-    public static long ToInt(object? o) => o switch
-    {
-        long l => l,
-        int i => i,
-        bool b => b ? 1 : 0,
-        char c => c,
-        byte b => b,
-        sbyte b => b,
-        short s => s,
-        ushort s => s,
-        uint u => u,
-        ulong u => (long)u,
-        nint n => n,
-        nuint n => (long)n,
-        Enum e => ToInt(Convert.ChangeType(e, Enum.GetUnderlyingType(e.GetType()), System.Globalization.CultureInfo.InvariantCulture)),
-        null => throw new NullReferenceException("int value expected, got null"),
-        _ => throw new InvalidCastException($"{o.GetType().Name} is not an int-kind value"),
-    };
-
-    public static double ToFloat(object? o) => o switch
-    {
-        double d => d,
-        float f => f,
-        null => throw new NullReferenceException("float value expected, got null"),
-        _ => throw new InvalidCastException($"{o.GetType().Name} is not a float-kind value"),
-    };
 }

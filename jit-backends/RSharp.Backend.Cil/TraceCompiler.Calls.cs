@@ -176,12 +176,12 @@ internal sealed partial class TraceCompiler
                     case TypeCode.SByte: case TypeCode.Int16: case TypeCode.Int32:
                         _il.Emit(Il.Conv_I8); return;
                     case TypeCode.Int64: case TypeCode.UInt64: return;
-                    default: _il.Emit(Il.Call, Runtime(nameof(CilRuntime.ToInt))); return;
+                    default: _il.Emit(Il.Call, typeof(ValueKinds).GetMethod(nameof(ValueKinds.ToInt))!); return;
                 }
             }
             case ValueKind.Float:
                 if (type == typeof(float)) _il.Emit(Il.Conv_R8);
-                else if (type != typeof(double)) _il.Emit(Il.Call, Runtime(nameof(CilRuntime.ToFloat)));
+                else if (type != typeof(double)) _il.Emit(Il.Call, typeof(ValueKinds).GetMethod(nameof(ValueKinds.ToFloat))!);
                 return;
             default:
                 if (type.IsValueType) _il.Emit(Il.Box, type);

@@ -140,8 +140,8 @@ internal static class InterpOps
     {
         switch (kind)
         {
-            case ValueKind.Int: r.I[slot] = ValueConversion.ToInt(value); break;
-            case ValueKind.Float: r.F[slot] = ValueConversion.ToFloat(value); break;
+            case ValueKind.Int: r.I[slot] = ValueKinds.ToInt(value); break;
+            case ValueKind.Float: r.F[slot] = ValueKinds.ToFloat(value); break;
             case ValueKind.Ref: r.R[slot] = value; break;
         }
     }

@@ -29,32 +29,5 @@ internal static class ValueConversion
         };
     }
 
-    public static long ToInt(object? o) => o switch
-    {
-        long l => l,
-        int i => i,
-        bool b => b ? 1 : 0,
-        char c => c,
-        byte b => b,
-        sbyte b => b,
-        short s => s,
-        ushort s => s,
-        uint u => u,
-        ulong u => (long)u,
-        nint n => n,
-        nuint n => (long)n,
-        Enum e => ToInt(Convert.ChangeType(e, Enum.GetUnderlyingType(e.GetType()), System.Globalization.CultureInfo.InvariantCulture)),
-        null => throw new NullReferenceException("int value expected, got null"),
-        _ => throw new InvalidCastException($"{o.GetType().Name} is not an int-kind value"),
-    };
-
     public static object BoxFloat(double d, Type t) => t == typeof(float) ? (object)(float)d : d;   // the cast to object keeps the float a float
-
-    public static double ToFloat(object? o) => o switch
-    {
-        double d => d,
-        float f => f,
-        null => throw new NullReferenceException("float value expected, got null"),
-        _ => throw new InvalidCastException($"{o.GetType().Name} is not a float-kind value"),
-    };
 }

@@ -18,6 +18,35 @@ public enum ValueKind : byte
 /// <summary>Helpers that map .NET types to value kinds and kinds to their text prefixes.</summary>
 public static class ValueKinds
 {
+    /// <summary>An int-kind value from a boxed .NET value (any integer type, bool, char or enum), widened to 64 bits.</summary>
+    public static long ToInt(object? o) => o switch
+    {
+        long l => l,
+        int i => i,
+        bool b => b ? 1 : 0,
+        char c => c,
+        byte b => b,
+        sbyte b => b,
+        short s => s,
+        ushort s => s,
+        uint u => u,
+        ulong u => (long)u,
+        nint n => n,
+        nuint n => (long)n,
+        Enum e => ToInt(Convert.ChangeType(e, Enum.GetUnderlyingType(e.GetType()), System.Globalization.CultureInfo.InvariantCulture)),
+        null => throw new NullReferenceException("int value expected, got null"),
+        _ => throw new InvalidCastException($"{o.GetType().Name} is not an int-kind value"),
+    };
+
+    /// <summary>A float-kind value from a boxed double or float.</summary>
+    public static double ToFloat(object? o) => o switch
+    {
+        double d => d,
+        float f => f,
+        null => throw new NullReferenceException("float value expected, got null"),
+        _ => throw new InvalidCastException($"{o.GetType().Name} is not a float-kind value"),
+    };
+
     /// <summary>The kind a .NET value of type <paramref name="type"/> has in a trace.</summary>
     public static ValueKind Of(Type type)
     {
