@@ -95,6 +95,6 @@ case "$cmd" in
     esac
     python3 benchmarks/harness/bench.py "$suite" "$@" ;;
   rsharp) rsharp "$@" ;;
-  -h|--help|help) sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//' ;;
+  -h|--help|help) sed -n '2,8p' "$0" | sed 's/^# \{0,1\}//' ;;
   *) die "unknown command '$cmd' (build, test, translate, run, bench, rsharp)" ;;
 esac
