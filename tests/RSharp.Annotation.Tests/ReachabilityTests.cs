@@ -100,6 +100,10 @@ public class ReachabilityTests
         Assert.That(failures, Is.Empty);
     }
 
+    /// <summary>The same inputs for a native reflection call (by-ref arguments as plain values).</summary>
+    internal static IEnumerable<object?[]> NativeInputs(MethodInfo m) =>
+        Inputs(m).Select(args => args.Select(a => a is SlotPointer p ? p.Load() : a).ToArray());
+
     private static IEnumerable<object?[]> Inputs(MethodInfo m)
     {
         var ps = m.GetParameters();

@@ -15,4 +15,11 @@ public static class AnnotationStage
         var entry = project[0].FindMethod(entryMethod);
         return new Reachability(project).Analyze(entry).Dump();
     }
+
+    /// <summary>
+    /// Annotates the program reachable from <paramref name="entryMethod"/> ("Namespace.Type::Method") of
+    /// the first assembly: field facts, effect info of every reachable method, and findings.
+    /// </summary>
+    public static AnnotationResult Annotate(IReadOnlyList<FlowAssembly> project, string entryMethod) =>
+        AnnotationResult.Analyze(project, project[0].FindMethod(entryMethod));
 }

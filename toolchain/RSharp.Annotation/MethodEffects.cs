@@ -1,0 +1,49 @@
+using RSharp.Flow.Model;
+
+namespace RSharp.Annotation;
+
+/// <summary>
+/// What calling a method may do, including everything its callees may do (RPython's
+/// effectinfo). Approximations: exception handlers are ignored (a caught exception is
+/// still listed), external .NET methods may raise anything unless allow-listed.
+/// </summary>
+public sealed class MethodEffects
+{
+    internal readonly HashSet<string> RaisesSet = new(StringComparer.Ordinal);
+    internal readonly HashSet<string> FieldsSet = new(StringComparer.Ordinal);
+    internal readonly HashSet<string> ArraysSet = new(StringComparer.Ordinal);
+    internal readonly HashSet<string> ResidualSet = new(StringComparer.Ordinal);
+
+    /// <summary>Fields written on objects this method (with its callees) did not allocate, excluding its receiver: first write site per field.</summary>
+    internal readonly Dictionary<string, WriteSite> EscapingWrites = new(StringComparer.Ordinal);
+
+    /// <summary>Fields written on this method's own receiver (<c>this</c>): callers decide whether that object is fresh.</summary>
+    internal readonly Dictionary<string, WriteSite> ReceiverWrites = new(StringComparer.Ordinal);
+
+    /// <summary>True if the method may raise an exception.</summary>
+    public bool CanRaise => RaisesSet.Count > 0;
+
+    /// <summary>Exception types (full names) raised directly or propagated from callees; <c>System.Exception</c> stands for "anything".</summary>
+    public IReadOnlySet<string> Raises => RaisesSet;
+
+    /// <summary>Fields (definition full names) the method may write, on any object, static ones included.</summary>
+    public IReadOnlySet<string> WrittenFields => FieldsSet;
+
+    /// <summary>Element types (full names) of the arrays the method may write.</summary>
+    public IReadOnlySet<string> WrittenArrayElementTypes => ArraysSet;
+
+    /// <summary>True if the method may reach opaque code (external calls outside the pure allow-list, indirect calls).</summary>
+    public bool CallsResidual => ResidualSet.Count > 0;
+
+    /// <summary>The opaque methods it may reach (full names).</summary>
+    public IReadOnlySet<string> ResidualCalls => ResidualSet;
+
+    internal int Size => RaisesSet.Count + FieldsSet.Count + ArraysSet.Count + ResidualSet.Count + EscapingWrites.Count + ReceiverWrites.Count;
+
+    /// <inheritdoc/>
+    public override string ToString() =>
+        $"raises {{{string.Join(", ", RaisesSet.Order())}}} writes {{{string.Join(", ", FieldsSet.Order())}}} arrays {{{string.Join(", ", ArraysSet.Order())}}} residual {{{string.Join(", ", ResidualSet.Order())}}}";
+}
+
+/// <summary>Where a field write happens: the method and the source position of the setfield.</summary>
+internal sealed record WriteSite(string Method, SourcePosition? Source);
