@@ -34,6 +34,7 @@ public class DiagnosticTests
         var withoutPosition = new List<string>();
         foreach (var line in r.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries))
         {
+            if (line.TrimStart().StartsWith("reached from: ", StringComparison.Ordinal)) continue;
             var m = pattern.Match(line.TrimEnd('\r'));
             if (m.Success)
             {
@@ -61,6 +62,9 @@ public class DiagnosticTests
         Assert.That(r.Stderr, Does.Contain("declares green 'pc' there"));
         Assert.That(r.Stderr, Does.Contain("error RS1003: JitMergePoint argument 1 must be the local variable or parameter 'pc' (green), not an expression"));
         Assert.That(r.Stderr, Does.Contain("is outside its portal TwoPortals.Run"));
+        Assert.That(r.Stderr, Does.Contain("error RS1007: elidable method ElidableWrites.Step writes field Counter.Count of an object it did not allocate"));
+        Assert.That(r.Stderr, Does.Contain("reached from: BadHints.ElidableWrites.Run -> "));
+        Assert.That(r.Stderr, Does.Contain("error RS1008: immutable field Point.X is written outside the constructors of its class"));
     }
 
     [Test]

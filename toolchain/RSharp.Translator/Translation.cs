@@ -77,11 +77,12 @@ public sealed class Translation(TextWriter stdout, TextWriter stderr)
     {
         var input = InterpreterInput.Resolve(inputSpec);
         var model = DriverFinder.Analyse(InterpreterAssembly.LoadAll(input.AssemblyPath));
-        foreach (var d in model.Diagnostics) stderr.WriteLine(d);
-        int errors = model.Diagnostics.Count(d => d.Severity == Severity.Error || warnAsError);
         if (model.Drivers.Count == 0)
             throw new UserInputException($"{input.AssemblyPath}: no JIT driver found (declare a static readonly RSharp.Hints.JitDriver field)");
-        stdout.WriteLine($"checked {input.Name}: {model.Drivers.Count} driver(s), {model.Sites.Count} hint call(s), {errors} error(s), {model.Diagnostics.Count - errors} warning(s)");
+        var diagnostics = model.Diagnostics.Concat(Checks.AnnotationChecks.FromPortals(model)).ToList();
+        foreach (var d in diagnostics) stderr.WriteLine(d);
+        int errors = diagnostics.Count(d => d.Severity == Severity.Error || warnAsError);
+        stdout.WriteLine($"checked {input.Name}: {model.Drivers.Count} driver(s), {model.Sites.Count} hint call(s), {errors} error(s), {diagnostics.Count - errors} warning(s)");
         return errors > 0 ? 1 : 0;
     }
 

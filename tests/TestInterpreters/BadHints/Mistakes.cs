@@ -112,3 +112,59 @@ public static class TwoPortals
         return pc;
     }
 }
+
+public static class ElidableWrites
+{
+    private static readonly JitDriver Driver = new(greens: ["pc"], reds: ["frame"], name: "elidable");
+
+    public static int Run(int[] frame)
+    {
+        int pc = 0;
+        while (pc < frame.Length)
+        {
+            Driver.JitMergePoint(pc, frame);
+            pc += Step(frame, pc);
+        }
+        return pc;
+    }
+
+    [Elidable]
+    private static int Step(int[] frame, int pc)
+    {
+        var fresh = new Counter();
+        fresh.Count = pc;      // allowed: the method allocated it
+        Shared.Count = pc;     // expect RS1007
+        return 1 + fresh.Count - pc;
+    }
+
+    private static readonly Counter Shared = new();
+
+    private sealed class Counter { public int Count; }
+}
+
+[Immutable]
+public sealed class Point
+{
+    public int X;
+
+    public Point(int x) => X = x;
+
+    public void Move() => X++; // expect RS1008
+}
+
+public static class MovesPoints
+{
+    private static readonly JitDriver Driver = new(greens: ["pc"], reds: ["point"], name: "movespoints");
+
+    public static int Run(Point point)
+    {
+        int pc = 0;
+        while (pc < 10)
+        {
+            Driver.JitMergePoint(pc, point);
+            point.Move();
+            pc++;
+        }
+        return point.X;
+    }
+}
