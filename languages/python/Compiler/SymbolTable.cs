@@ -104,6 +104,19 @@ public sealed class SymbolTable
 
     private void VisitBody(List<Stmt> body) { foreach (var s in body) VisitStmt(s); }
 
+    /// <summary>def and async def: decorators, defaults and annotations in the enclosing scope, then a function scope.</summary>
+    private void VisitFunctionDef(Node node, List<Expr> decorators, Arguments args, Expr? returns, string name, List<Stmt> body)
+    {
+        foreach (var d in decorators) VisitExpr(d);
+        VisitArgsDefaults(args);
+        VisitAnnotations(args, returns);
+        Bind(name);
+        Push(ScopeKind.Function, name, node);
+        DeclareParams(args);
+        VisitBody(body);
+        Pop();
+    }
+
     private void VisitArgsDefaults(Arguments a)
     {
         foreach (var d in a.Defaults) VisitExpr(d);
@@ -147,24 +160,10 @@ public sealed class SymbolTable
         switch (s)
         {
             case FunctionDef f:
-                foreach (var d in f.DecoratorList) VisitExpr(d);
-                VisitArgsDefaults(f.Args);
-                VisitAnnotations(f.Args, f.Returns);
-                Bind(f.Name);
-                Push(ScopeKind.Function, f.Name, f);
-                DeclareParams(f.Args);
-                VisitBody(f.Body);
-                Pop();
+                VisitFunctionDef(f, f.DecoratorList, f.Args, f.Returns, f.Name, f.Body);
                 break;
             case AsyncFunctionDef f:
-                foreach (var d in f.DecoratorList) VisitExpr(d);
-                VisitArgsDefaults(f.Args);
-                VisitAnnotations(f.Args, f.Returns);
-                Bind(f.Name);
-                Push(ScopeKind.Function, f.Name, f);
-                DeclareParams(f.Args);
-                VisitBody(f.Body);
-                Pop();
+                VisitFunctionDef(f, f.DecoratorList, f.Args, f.Returns, f.Name, f.Body);
                 break;
             case ClassDef c:
                 foreach (var d in c.DecoratorList) VisitExpr(d);
