@@ -118,7 +118,7 @@ internal sealed partial class GraphBuilder
             {
                 j++;
                 var p = points[j];
-                current = p.IsHidden ? current : new SourcePosition(p.Document.Url, p.StartLine, p.StartColumn);
+                current = p.IsHidden ? current : new SourcePosition(SourcePaths.Resolve(p.Document.Url, _def.Module.FileName), p.StartLine, p.StartColumn);
             }
             result[i] = current;
         }

@@ -166,6 +166,6 @@ internal static class SourcePositions
         }
         return best is null
             ? SourceLocation.OfMethod($"{method.DeclaringType.FullName}.{method.Name}")
-            : new SourceLocation(best.Document.Url, best.StartLine, best.StartColumn);
+            : new SourceLocation(RSharp.Flow.SourcePaths.Resolve(best.Document.Url, method.Module.FileName), best.StartLine, best.StartColumn);
     }
 }
