@@ -36,17 +36,22 @@ public class RealProgramEffectTests
         // Fixed point: a caller's effects include those of every target of its calls (delegates
         // created with ldftn are not calls: invoking them is residual; polymorphic virtual
         // calls are narrowed by the receiver's static type, so only monomorphic ones are checked).
-        int edges = 0;
+        int edges = 0, handledEdges = 0;
         foreach (var site in result.Program.CallSites.Where(c => c.Operation.OpName is "direct_call" or "newobj" || (c.Operation.OpName == "virtual_call" && c.IsMonomorphic)))
             foreach (var target in site.Targets)
             {
                 var (caller, callee) = (result.EffectsOf(site.Caller)!, result.EffectsOf(target));
                 if (callee is null) continue; // external
                 edges++;
-                Assert.That(caller.WrittenFields.IsSupersetOf(callee.WrittenFields) && caller.Raises.IsSupersetOf(callee.Raises)
+                // Raises propagate unless a handler of the caller may catch them (or a static constructor wraps them).
+                bool handled = site.IsStaticConstructor || result.Program.Graphs[site.Caller.FullName].IterBlocks()
+                    .Any(b => b.RaisesOnLastOp && b.Operations.Count > 0 && b.Operations[^1] == site.Operation);
+                Assert.That(caller.WrittenFields.IsSupersetOf(callee.WrittenFields) && (handled || caller.Raises.IsSupersetOf(callee.Raises))
                     && caller.ResidualCalls.IsSupersetOf(callee.ResidualCalls), Is.True, site.ToString());
+                if (handled) handledEdges++;
             }
         Assert.That(edges, Is.GreaterThan(1000));
+        Assert.That(handledEdges, Is.GreaterThan(0), "Mono.Cecil has calls inside try blocks");
         Assert.That(entry.CallsResidual, Is.True, "reading a file is residual");
         Assert.That(all.Count(e => !e!.CanRaise), Is.GreaterThan(0));
     }

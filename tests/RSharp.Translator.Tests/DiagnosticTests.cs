@@ -29,7 +29,7 @@ public class DiagnosticTests
     {
         var r = Cli.Rsharp("check", Path.Combine(AppContext.BaseDirectory, "BadHints.dll"));
         Assert.That(r.ExitCode, Is.EqualTo(1), r.Stderr);
-        var pattern = new Regex(@"^(?<path>.+)\((?<line>\d+),(?<col>\d+)\): error (?<code>RS\d{4}): (?<msg>.+)$");
+        var pattern = new Regex(@"^(?<path>.+)\((?<line>\d+),(?<col>\d+)\): (?<severity>error|warning) (?<code>RS\d{4}): (?<msg>.+)$");
         var found = new List<(int, string)>();
         var withoutPosition = new List<string>();
         foreach (var line in r.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries))
@@ -39,6 +39,7 @@ public class DiagnosticTests
             if (m.Success)
             {
                 Assert.That(m.Groups["path"].Value, Does.EndWith("Mistakes.cs"));
+                Assert.That(m.Groups["severity"].Value, Is.EqualTo(m.Groups["code"].Value.StartsWith("RS2", StringComparison.Ordinal) ? "warning" : "error"), line);
                 found.Add((int.Parse(m.Groups["line"].Value), m.Groups["code"].Value));
             }
             else
@@ -50,6 +51,9 @@ public class DiagnosticTests
         Assert.That(withoutPosition, Is.EqualTo(new[]
         {
             "BadHints.NeverMerges.Driver: error RS1005: driver 'nevermerges' (BadHints.NeverMerges.Driver; greens: pc; reds: frame) has no JitMergePoint call",
+            "BadHints.Frame: error RS1010: virtualizable class Frame names field 'registers', which it does not have",
+            "BadHints.Frame: error RS1011: virtualizable field 'depth[*]' of Frame has type Int32, not an array ('[*]' marks an array whose items are virtualizable)",
+            "BadHints.VirtualizableArray.Driver: error RS1013: virtualizable red 'frame' of driver 'virtualizablearray' has type Int32[], which is not a [Virtualizable] class",
         }));
     }
 
@@ -65,6 +69,23 @@ public class DiagnosticTests
         Assert.That(r.Stderr, Does.Contain("error RS1007: elidable method ElidableWrites.Step writes field Counter.Count of an object it did not allocate"));
         Assert.That(r.Stderr, Does.Contain("reached from: BadHints.ElidableWrites.Run -> "));
         Assert.That(r.Stderr, Does.Contain("error RS1008: immutable field Point.X is written outside the constructors of its class"));
+        Assert.That(r.Stderr, Does.Contain("error RS1009: Jit.Promote of a boxed Location: a fresh box is never a trace constant"));
+        Assert.That(r.Stderr, Does.Contain("error RS1012: virtualizable array Frame.locals[*] is replaced in ReplacesLocals.Run"));
+        Assert.That(r.Stderr, Does.Contain("warning RS2001: call to CallsALoop.Sum is residual: it has a loop and no [UnrollSafe]"));
+        Assert.That(r.Stderr, Does.Not.Contain("CallsALoop.Bounded is residual"));
+        Assert.That(r.Stderr, Does.Match(@"reached from: BadHints\.CallsALoop\.Run\r?\n"));
+        Assert.That(r.Stdout, Does.Contain("1 warning(s)"));
+    }
+
+    [Test]
+    public void WarningsFailTheCheckOnlyWithWarnAsError()
+    {
+        // The tiny sample calls one looping helper from its traced code: one RS2001 warning.
+        var plain = Cli.Rsharp("check", "tiny");
+        Assert.That(plain.ExitCode, Is.EqualTo(0), plain.Stderr);
+        Assert.That(plain.Stderr, Does.Contain("warning RS2001: "));
+        var strict = Cli.Rsharp("check", "tiny", "--warnaserror");
+        Assert.That(strict.ExitCode, Is.EqualTo(1), strict.Stderr);
     }
 
     [Test]

@@ -19,8 +19,12 @@ public sealed class AnnotationResult
         Program = program;
         _fields = fields;
         _effects = EffectAnalysis.Compute(program);
-        var findings = fields.CheckWrites(program).ToList();
+        var findings = fields.CheckWrites(program).Select(WithChain).ToList();
         findings.AddRange(CheckElidable());
+        findings.AddRange(HintChecks.CheckPromote(program).Select(WithChain));
+        findings.AddRange(HintChecks.CheckVirtualizableDeclarations(program));
+        findings.AddRange(HintChecks.CheckVirtualizableWrites(program).Select(WithChain));
+        findings.AddRange(HintChecks.ResidualWarnings(program).Select(WithChain));
         Findings = findings;
     }
 
@@ -28,9 +32,13 @@ public sealed class AnnotationResult
     internal static AnnotationResult Analyze(IReadOnlyList<FlowAssembly> project, MethodReference entry) =>
         new(new Reachability(project).Analyze(entry), new FieldFacts(project));
 
+    /// <summary>The finding with the call chain from the entry to its method.</summary>
+    private AnnotationFinding WithChain(AnnotationFinding f) =>
+        Program.Methods.Count == 0 ? f : f with { Chain = Program.Chain(Program.Methods[0].FullName, f.Method) };
+
     internal AnnotatedProgram Program { get; }
 
-    /// <summary>Problems found (immutable fields written outside constructors, elidable methods with side effects).</summary>
+    /// <summary>Problems found (immutable fields written outside constructors, elidable methods with side effects, hint misuse, residual-call warnings).</summary>
     public IReadOnlyList<AnnotationFinding> Findings { get; }
 
     /// <summary>Effect info of a reachable method (by Cecil reference), or null if it is not reachable.</summary>
@@ -57,10 +65,16 @@ public sealed class AnnotationResult
             if (def is null || !FieldFacts.HasAttribute(def.CustomAttributes, ElidableAttribute)) continue;
             if (!_effects.TryGetValue(method.FullName, out var e)) continue;
             var writes = e.EscapingWrites.Concat(def.IsConstructor ? Enumerable.Empty<KeyValuePair<string, WriteSite>>() : e.ReceiverWrites);
+            var entry = Program.Methods[0].FullName;
+            List<string> ChainTo(string writer) => Program.Chain(entry, method.FullName).Concat(Program.Chain(method.FullName, writer).Skip(1)).ToList();
             foreach (var (field, site) in writes.OrderBy(w => w.Key, StringComparer.Ordinal))
                 yield return Finding.At(AnnotationFinding.ElidableWrites,
                     $"elidable method {method.DeclaringType.Name}.{method.Name} writes field {ShortField(field)} of an object it did not allocate",
-                    site.Source, site.Method);
+                    site.Source, site.Method) with { Chain = ChainTo(site.Method) };
+            if (e.RandomSite is { } random)
+                yield return Finding.At(AnnotationFinding.ElidableWrites,
+                    $"elidable method {method.DeclaringType.Name}.{method.Name} may do anything: it reaches a delegate invocation, calli or a store through an unknown pointer",
+                    random.Source, random.Method) with { Chain = ChainTo(random.Method) };
         }
     }
 

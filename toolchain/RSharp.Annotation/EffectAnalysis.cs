@@ -4,52 +4,68 @@ using RSharp.Flow.Model;
 namespace RSharp.Annotation;
 
 /// <summary>
-/// Effect info of every reachable method: the local effects of each graph, then a fixed
-/// point over the call graph (virtual calls through every target class-hierarchy analysis
-/// found), as RPython's effectinfo and raise analysis do.
+/// Effect info of every reachable method: the local effects of each graph (stores through
+/// addresses by <see cref="Addresses"/>), then a fixed point over the call graph (virtual calls
+/// through every target class-hierarchy analysis found, by-reference arguments mapped to the
+/// caller's pointer roots, triggered static constructors), with the raise set of each graph
+/// recomputed through its exception handlers (<see cref="RaiseFlow"/>), as RPython's
+/// effectinfo and raise analysis do.
 /// </summary>
 internal static class EffectAnalysis
 {
-    private const string AnyException = "System.Exception";
+    private const string AnyException = RaiseFlow.AnyException;
 
     /// <summary>External methods known not to reach opaque code ("Type::Name" or "Type::*"), with the exceptions they may raise.</summary>
     private static readonly Dictionary<string, string[]> s_pureExternals = new(StringComparer.Ordinal)
     {
         ["System.Object::.ctor"] = [],
+        // The base of the interpreter's own exception classes: stores the message, raises nothing.
+        ["System.Exception::.ctor"] = [],
         ["System.String::get_Length"] = [NullReference],
         ["System.String::get_Chars"] = ["System.IndexOutOfRangeException", NullReference],
         ["System.Math::*"] = ["System.OverflowException", "System.ArgumentException"],
     };
 
-    private sealed record CallEdge(Operation Op, IReadOnlyList<MethodReference> Targets, Origin ReceiverOrigin);
+    /// <summary>A call of a graph: its targets, the origin of the receiver, and the pointer roots of its by-reference arguments (by callee parameter position).</summary>
+    private sealed record CallEdge(CallSite Site, IReadOnlyList<MethodReference> Targets, Origin ReceiverOrigin, IReadOnlyList<(int Param, PointerRoot Root)> PointerArgs);
 
     public static Dictionary<string, MethodEffects> Compute(AnnotatedProgram program)
     {
         var effects = new Dictionary<string, MethodEffects>(StringComparer.Ordinal);
         var edges = new Dictionary<string, List<CallEdge>>(StringComparer.Ordinal);
+        var edgeByOp = new Dictionary<Operation, List<CallEdge>>();
         var sitesByCaller = program.CallSites.GroupBy(c => c.Caller.FullName).ToDictionary(g => g.Key, g => g.ToList());
         foreach (var (name, graph) in program.Graphs)
         {
             var origins = Freshness.Compute(graph);
-            effects[name] = LocalEffects(name, graph, origins);
+            var roots = Addresses.Compute(graph, origins);
+            effects[name] = LocalEffects(name, graph, origins, roots);
             var list = edges[name] = new List<CallEdge>();
             foreach (var site in sitesByCaller.GetValueOrDefault(name) ?? new List<CallSite>())
             {
                 var op = site.Operation;
-                if (op.OpName is not (OpNames.DirectCall or OpNames.VirtualCall or OpNames.ConstrainedCall or OpNames.NewObj)) continue;
-                var receiver = op.OpName switch
+                if (!site.IsStaticConstructor && op.OpName is not (OpNames.DirectCall or OpNames.VirtualCall or OpNames.ConstrainedCall or OpNames.NewObj)) continue;
+                var receiver = site.IsStaticConstructor ? Origin.Fresh : op.OpName switch
                 {
                     OpNames.NewObj => Origin.Fresh,
                     OpNames.DirectCall or OpNames.VirtualCall when site.Declared.HasThis && op.Args.Length > 1 =>
                         Freshness.OriginOf(origins, op.Args[1]) ?? Origin.Other,
                     _ => Origin.Other,
                 };
-                var targets = op.OpName == OpNames.VirtualCall && op.Args.Length > 1 ? NarrowByReceiverType(site.Targets, op.Args[1].Type) : site.Targets;
-                list.Add(new CallEdge(op, targets, receiver));
+                var targets = !site.IsStaticConstructor && op.OpName == OpNames.VirtualCall && op.Args.Length > 1 ? NarrowByReceiverType(site.Targets, op.Args[1].Type) : site.Targets;
+                var edge = new CallEdge(site, targets, receiver, site.IsStaticConstructor ? [] : PointerArguments(op, roots));
+                list.Add(edge);
+                if (!edgeByOp.TryGetValue(op, out var same)) edgeByOp[op] = same = new List<CallEdge>();
+                same.Add(edge);
             }
         }
-        foreach (var name in program.Unsupported.Keys) effects[name] = External(name, null);
+        foreach (var name in program.Unsupported.Keys) effects[name] = External(name, null, null);
 
+        var types = new ExceptionTypes();
+        var externals = new Dictionary<string, MethodEffects>(StringComparer.Ordinal);
+        MethodEffects EffectsOf(MethodReference target, CallSite site) =>
+            effects.GetValueOrDefault(target.FullName)
+            ?? (externals.TryGetValue(target.FullName, out var x) ? x : externals[target.FullName] = External(target.FullName, target, site));
         bool changed = true;
         while (changed)
         {
@@ -61,13 +77,49 @@ internal static class EffectAnalysis
                 foreach (var edge in callEdges)
                     foreach (var target in edge.Targets)
                     {
-                        var callee = effects.GetValueOrDefault(target.FullName) ?? External(target.FullName, target);
-                        Merge(e, callee, edge.ReceiverOrigin);
+                        Merge(e, EffectsOf(target, edge.Site), edge, caller, isExternal: !effects.ContainsKey(target.FullName));
                     }
+                e.RaisesSet.UnionWith(RaiseFlow.Escaping(program.Graphs[caller], op => RaisedBy(op, edgeByOp, EffectsOf), types));
                 changed |= e.Size != before;
             }
         }
         return effects;
+    }
+
+    /// <summary>What one operation may raise: its own exceptions, or its callees' (a triggered static constructor wraps them).</summary>
+    private static IEnumerable<string> RaisedBy(Operation op, Dictionary<Operation, List<CallEdge>> edgeByOp, Func<MethodReference, CallSite, MethodEffects> effectsOf)
+    {
+        IEnumerable<string> own = !op.CanRaise ? [] : op.OpName switch
+        {
+            OpNames.SetField => Addresses.IsPointer(op.Args[0]) ? [] : [NullReference],
+            OpNames.SetArrayItem => op.Args[0].Type is ArrayType { ElementType.IsValueType: false }
+                ? ["System.IndexOutOfRangeException", NullReference, "System.ArrayTypeMismatchException"]
+                : ["System.IndexOutOfRangeException", NullReference],
+            OpNames.IndirectCall => [AnyException],
+            _ => RaisedBy(op.OpName),
+        };
+        if (!edgeByOp.TryGetValue(op, out var calls)) return own;
+        var all = new HashSet<string>(own, StringComparer.Ordinal);
+        foreach (var edge in calls)
+            foreach (var t in edge.Targets)
+            {
+                var raised = effectsOf(t, edge.Site).RaisesSet;
+                if (!edge.Site.IsStaticConstructor) all.UnionWith(raised);
+                else if (raised.Count > 0) all.Add("System.TypeInitializationException");
+            }
+        return all;
+    }
+
+    /// <summary>By-reference arguments of a call whose pointee is not this method's own stack slot, by callee parameter position.</summary>
+    private static List<(int, PointerRoot)> PointerArguments(Operation op, Dictionary<Variable, PointerRoot> roots)
+    {
+        var result = new List<(int, PointerRoot)>();
+        int first = op.OpName == OpNames.ConstrainedCall ? 2 : 1;
+        int shift = op.OpName == OpNames.NewObj ? 1 : 0;
+        for (int i = first; i < op.Args.Length; i++)
+            if (Addresses.IsPointer(op.Args[i]) && (Addresses.RootOf(roots, op.Args[i]) ?? PointerRoot.UnknownRoot) is { } r && r is not PointerRoot.Slot)
+                result.Add((i - first + shift, r));
+        return result;
     }
 
     /// <summary>
@@ -97,21 +149,54 @@ internal static class EffectAnalysis
         catch (AssemblyResolutionException) { return null; }
     }
 
-    private static void Merge(MethodEffects into, MethodEffects callee, Origin receiver)
+    /// <summary>Adds a callee's effects to its caller's; an external callee may store through every by-reference argument.</summary>
+    private static void Merge(MethodEffects into, MethodEffects callee, CallEdge edge, string caller, bool isExternal)
     {
-        into.RaisesSet.UnionWith(callee.RaisesSet);
         into.FieldsSet.UnionWith(callee.FieldsSet);
         into.ArraysSet.UnionWith(callee.ArraysSet);
         into.ResidualSet.UnionWith(callee.ResidualSet);
+        into.RandomSite ??= callee.RandomSite;
+        if (edge.Site.IsStaticConstructor)
+        {
+            // A static constructor initialising its own class's statics is not a write an elidable caller makes.
+            var own = edge.Site.Declared.DeclaringType.FullName + "::";
+            foreach (var (field, site) in callee.EscapingWrites)
+                if (!field.Contains(own, StringComparison.Ordinal)) into.EscapingWrites.TryAdd(field, site);
+            return;
+        }
         foreach (var (field, site) in callee.EscapingWrites) into.EscapingWrites.TryAdd(field, site);
+        foreach (var (param, root) in edge.PointerArgs)
+            if (isExternal || callee.ParamWritesSet.Contains(param))
+                WriteThrough(into, root, new WriteSite(caller, edge.Site.Operation.Source));
         // The callee's writes to its receiver land on whatever object the caller passed.
-        if (receiver == Origin.Fresh) return;
-        var target = receiver == Origin.Receiver ? into.ReceiverWrites : into.EscapingWrites;
+        if (edge.ReceiverOrigin == Origin.Fresh) return;
+        var target = edge.ReceiverOrigin == Origin.Receiver ? into.ReceiverWrites : into.EscapingWrites;
         foreach (var (field, site) in callee.ReceiverWrites) target.TryAdd(field, site);
     }
 
-    /// <summary>Effects of a method without a graph: an allow-listed pure one, or opaque code that may raise anything.</summary>
-    private static MethodEffects External(string fullName, MethodReference? method)
+    /// <summary>Records a store through a pointer with the given root.</summary>
+    private static void WriteThrough(MethodEffects e, PointerRoot root, WriteSite site)
+    {
+        switch (root)
+        {
+            case PointerRoot.Field f:
+                e.FieldsSet.Add(f.Key);
+                if (f.Origin != Origin.Fresh) (f.Origin == Origin.Receiver ? e.ReceiverWrites : e.EscapingWrites).TryAdd(f.Key, site);
+                break;
+            case PointerRoot.ArrayItem a:
+                e.ArraysSet.Add(a.ElementType);
+                break;
+            case PointerRoot.Parameter p:
+                e.ParamWritesSet.Add(p.Index);
+                break;
+            case PointerRoot.Unknown:
+                e.RandomSite ??= site;
+                break;
+        }
+    }
+
+    /// <summary>Effects of a method without a graph: an allow-listed pure one, or opaque code that may raise anything (a delegate: do anything).</summary>
+    private static MethodEffects External(string fullName, MethodReference? method, CallSite? site)
     {
         var e = new MethodEffects();
         if (method is not null)
@@ -122,17 +207,28 @@ internal static class EffectAnalysis
                 e.RaisesSet.UnionWith(raises);
                 return e;
             }
+            if (method.Name is "Invoke" or "BeginInvoke" && IsDelegate(method.DeclaringType))
+                e.RandomSite = new WriteSite(site?.Caller.FullName ?? fullName, site?.Operation.Source);
         }
         e.RaisesSet.Add(AnyException);
         e.ResidualSet.Add(fullName);
         return e;
     }
 
-    private static MethodEffects LocalEffects(string name, FlowGraph graph, Dictionary<Variable, Origin> origins)
+    /// <summary>The C# compiler's cache of a non-capturing lambda's delegate (<c>&lt;&gt;c.&lt;&gt;9__N_M</c>): an idempotent memo, not a side effect.</summary>
+    private static bool IsLambdaCache(FieldReference field) =>
+        field.Name.StartsWith("<>9__", StringComparison.Ordinal) && field.DeclaringType.Name == "<>c";
+
+    private static bool IsDelegate(TypeReference t) =>
+        Resolve(t) is { BaseType: { } b } && b.FullName is "System.MulticastDelegate" or "System.Delegate";
+
+    private static MethodEffects LocalEffects(string name, FlowGraph graph, Dictionary<Variable, Origin> origins, Dictionary<Variable, PointerRoot> roots)
     {
         var e = new MethodEffects();
         foreach (var op in graph.IterBlocks().SelectMany(b => b.Operations))
         {
+            if (Addresses.StoredThrough(op) is { } pointer)
+                WriteThrough(e, Addresses.RootOf(roots, pointer) ?? PointerRoot.UnknownRoot, new WriteSite(name, op.Source));
             switch (op.OpName)
             {
                 case OpNames.SetField:
@@ -141,10 +237,10 @@ internal static class EffectAnalysis
                     if (field is null) break;
                     var key = FieldFacts.KeyOf(field);
                     e.FieldsSet.Add(key);
+                    if (Addresses.IsPointer(op.Args[0])) break;
                     var origin = Freshness.OriginOf(origins, op.Args[0]) ?? Origin.Other;
                     if (origin == Origin.Fresh) break;
                     (origin == Origin.Receiver ? e.ReceiverWrites : e.EscapingWrites).TryAdd(key, new WriteSite(name, op.Source));
-                    if (origin == Origin.Other) e.RaisesSet.Add("System.NullReferenceException");
                     break;
                 }
                 case OpNames.SetStaticField:
@@ -153,34 +249,18 @@ internal static class EffectAnalysis
                     if (field is null) break;
                     var key = FieldFacts.KeyOf(field);
                     e.FieldsSet.Add(key);
-                    e.EscapingWrites.TryAdd(key, new WriteSite(name, op.Source));
+                    if (!IsLambdaCache(field)) e.EscapingWrites.TryAdd(key, new WriteSite(name, op.Source));
                     break;
                 }
                 case OpNames.SetArrayItem:
-                    e.ArraysSet.Add(op.Args[0].Type is ArrayType at ? at.ElementType.FullName : "?");
-                    e.RaisesSet.Add("System.IndexOutOfRangeException");
+                    e.ArraysSet.Add(Addresses.ElementTypeOf(op.Args[0]));
                     break;
                 case OpNames.IndirectCall:
                     e.ResidualSet.Add("calli");
-                    e.RaisesSet.Add(AnyException);
+                    e.RandomSite ??= new WriteSite(name, op.Source);
                     break;
-                case OpNames.Throw:
-                    e.RaisesSet.Add(ThrownType(op.Args[0]));
-                    break;
-                default:
-                    if (op.CanRaise) e.RaisesSet.UnionWith(RaisedBy(op.OpName));
-                    break;
-            }
-            if (op.OpName == OpNames.SetArrayItem)
-            {
-                e.RaisesSet.Add("System.NullReferenceException");
-                if (op.Args[0].Type is ArrayType { ElementType.IsValueType: false }) e.RaisesSet.Add("System.ArrayTypeMismatchException");
             }
         }
-        // A throw outside every protected region is a plain link to the except block.
-        foreach (var link in graph.IterLinks())
-            if (link.Target == graph.ExceptBlock && link.LastExceptionValue is null && link.Args.Length == 1)
-                e.RaisesSet.Add(ThrownType(link.Args[0]));
         return e;
     }
 
@@ -203,8 +283,4 @@ internal static class EffectAnalysis
     };
 
     private const string NullReference = "System.NullReferenceException";
-
-    /// <summary>The static type of a thrown value; an untyped or object-typed value may be anything.</summary>
-    private static string ThrownType(Value v) =>
-        v.Type is { } t && t.FullName != "System.Object" ? t.FullName : AnyException;
 }

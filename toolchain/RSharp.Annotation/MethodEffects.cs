@@ -4,8 +4,9 @@ namespace RSharp.Annotation;
 
 /// <summary>
 /// What calling a method may do, including everything its callees may do (RPython's
-/// effectinfo). Approximations: exception handlers are ignored (a caught exception is
-/// still listed), external .NET methods may raise anything unless allow-listed.
+/// effectinfo). Exception handlers subtract what they catch; external .NET methods may raise
+/// anything unless allow-listed; delegate invocations, <c>calli</c> and stores through
+/// pointers of unknown origin may do anything (<see cref="HasRandomEffects"/>).
 /// </summary>
 public sealed class MethodEffects
 {
@@ -19,6 +20,18 @@ public sealed class MethodEffects
 
     /// <summary>Fields written on this method's own receiver (<c>this</c>): callers decide whether that object is fresh.</summary>
     internal readonly Dictionary<string, WriteSite> ReceiverWrites = new(StringComparer.Ordinal);
+
+    /// <summary>Arguments (by position, <c>this</c> first) whose pointee the method may write: ref/out parameters, a struct's <c>this</c>.</summary>
+    internal readonly HashSet<int> ParamWritesSet = new();
+
+    /// <summary>Where the method (or a callee) first does something the analysis cannot bound, or null.</summary>
+    internal WriteSite? RandomSite;
+
+    /// <summary>True if the method may do anything (invoke a delegate, <c>calli</c>, store through an unknown pointer): RPython's random effects.</summary>
+    public bool HasRandomEffects => RandomSite is not null;
+
+    /// <summary>Positions of the by-reference arguments (<c>this</c> first) the method may store through.</summary>
+    public IReadOnlySet<int> WritesThroughArguments => ParamWritesSet;
 
     /// <summary>True if the method may raise an exception.</summary>
     public bool CanRaise => RaisesSet.Count > 0;
@@ -38,11 +51,11 @@ public sealed class MethodEffects
     /// <summary>The opaque methods it may reach (full names).</summary>
     public IReadOnlySet<string> ResidualCalls => ResidualSet;
 
-    internal int Size => RaisesSet.Count + FieldsSet.Count + ArraysSet.Count + ResidualSet.Count + EscapingWrites.Count + ReceiverWrites.Count;
+    internal int Size => RaisesSet.Count + FieldsSet.Count + ArraysSet.Count + ResidualSet.Count + EscapingWrites.Count + ReceiverWrites.Count + ParamWritesSet.Count + (RandomSite is null ? 0 : 1);
 
     /// <inheritdoc/>
     public override string ToString() =>
-        $"raises {{{string.Join(", ", RaisesSet.Order())}}} writes {{{string.Join(", ", FieldsSet.Order())}}} arrays {{{string.Join(", ", ArraysSet.Order())}}} residual {{{string.Join(", ", ResidualSet.Order())}}}";
+        $"raises {{{string.Join(", ", RaisesSet.Order())}}} writes {{{string.Join(", ", FieldsSet.Order())}}} arrays {{{string.Join(", ", ArraysSet.Order())}}} residual {{{string.Join(", ", ResidualSet.Order())}}}" + (HasRandomEffects ? " random" : "");
 }
 
 /// <summary>Where a field write happens: the method and the source position of the setfield.</summary>

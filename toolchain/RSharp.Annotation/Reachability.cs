@@ -13,11 +13,14 @@ internal sealed class CallSite
     public required MethodReference Declared { get; init; }
     public required IReadOnlyList<MethodReference> Targets { get; init; }
 
+    /// <summary>Not a call in the code: the static constructor the operation may trigger (static field access, static call, newobj).</summary>
+    public bool IsStaticConstructor { get; init; }
+
     /// <summary>Exactly one possible target: the call can be made direct.</summary>
     public bool IsMonomorphic => Targets.Count == 1;
 
     public override string ToString() =>
-        $"IL_{Operation.ILOffset:x4} {Operation.OpName} {Declared.DeclaringType.Name}::{Declared.Name} -> "
+        $"IL_{Operation.ILOffset:x4} {(IsStaticConstructor ? "runs-cctor" : Operation.OpName)} {Declared.DeclaringType.Name}::{Declared.Name} -> "
         + (IsMonomorphic ? "monomorphic " : Targets.Count + " targets ")
         + "{" + string.Join(", ", Targets.Select(t => t.DeclaringType.Name + "::" + t.Name)) + "}";
 }
@@ -37,6 +40,32 @@ internal sealed class AnnotatedProgram
 
     /// <summary>Definition-level keys (assembly:token) of every reachable project method.</summary>
     public HashSet<string> DefinitionKeys { get; } = new();
+
+    /// <summary>
+    /// The shortest call chain from <paramref name="from"/> to <paramref name="to"/> (full names,
+    /// both ends included), or just the two ends if there is none.
+    /// </summary>
+    public List<string> Chain(string from, string to)
+    {
+        _callees ??= CallSites.GroupBy(c => c.Caller.FullName)
+            .ToDictionary(g => g.Key, g => g.SelectMany(c => c.Targets).Select(t => t.FullName).Distinct().ToList());
+        var parent = new Dictionary<string, string?> { [from] = null };
+        var work = new Queue<string>();
+        work.Enqueue(from);
+        while (work.Count > 0 && !parent.ContainsKey(to))
+        {
+            var m = work.Dequeue();
+            foreach (var t in _callees.GetValueOrDefault(m) ?? new List<string>())
+                if (parent.TryAdd(t, m)) work.Enqueue(t);
+        }
+        if (!parent.ContainsKey(to)) return from == to ? [from] : [from, to];
+        var chain = new List<string>();
+        for (string? c = to; c is not null; c = parent[c]) chain.Add(c);
+        chain.Reverse();
+        return chain;
+    }
+
+    private Dictionary<string, List<string>>? _callees;
 
     public string Dump()
     {
@@ -106,8 +135,35 @@ internal sealed class Reachability
                 program.CallSites.Add(site);
                 foreach (var t in site.Targets) Reach(t);
             }
+            foreach (var op in graph.IterBlocks().SelectMany(b => b.Operations))
+                if (StaticConstructorOf(m, op) is { } cctor)
+                {
+                    program.CallSites.Add(cctor);
+                    Reach(cctor.Declared);
+                }
         }
         return program;
+    }
+
+    /// <summary>
+    /// The project static constructor an operation may run first: that of the type whose static
+    /// field it touches, whose static method it calls or which it instantiates (conservative
+    /// for beforefieldinit types). Not from within that constructor itself.
+    /// </summary>
+    private CallSite? StaticConstructorOf(MethodReference caller, Operation op)
+    {
+        TypeReference? type = op.OpName switch
+        {
+            OpNames.GetStaticField or OpNames.SetStaticField or OpNames.StaticFieldAddr =>
+                op.Args.OfType<Constant>().Select(c => c.Literal).OfType<FieldReference>().FirstOrDefault()?.DeclaringType,
+            OpNames.NewObj => (((Constant)op.Args[0]).Literal as MethodReference)?.DeclaringType,
+            OpNames.DirectCall when ((Constant)op.Args[0]).Literal is MethodReference { HasThis: false } callee => callee.DeclaringType,
+            _ => null,
+        };
+        if (type is null || TypeKinds.Resolve(type) is not { } def || !_project.ContainsKey(def.Module.Assembly.Name.Name)) return null;
+        var cctor = def.Methods.FirstOrDefault(x => x.IsConstructor && x.IsStatic && x.HasBody);
+        if (cctor is null || ClassHierarchy.Key(cctor) == (TypeKinds.ResolveMethod(caller) is { } c ? ClassHierarchy.Key(c) : "")) return null;
+        return new CallSite { Caller = caller, Operation = op, Declared = cctor, Targets = new MethodReference[] { cctor }, IsStaticConstructor = true };
     }
 
     private CallSite? CallSiteOf(MethodReference caller, Operation op)

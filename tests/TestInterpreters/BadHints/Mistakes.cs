@@ -168,3 +168,102 @@ public static class MovesPoints
         return point.X;
     }
 }
+
+public struct Location
+{
+    public int Line;
+}
+
+public static class PromotesAStruct
+{
+    private static readonly JitDriver Driver = new(greens: ["pc"], reds: ["frame"], name: "promotesastruct");
+
+    public static int Run(Location[] frame)
+    {
+        int pc = 0;
+        while (pc < frame.Length)
+        {
+            Driver.JitMergePoint(pc, frame);
+            object where = Jit.Promote<object>(frame[pc]); // expect RS1009
+            pc += where is Location ? 1 : 2;
+        }
+        return pc;
+    }
+}
+
+// expect RS1010 and RS1011 (reported at the class: BadHints.Frame)
+[Virtualizable("pc", "registers", "locals[*]", "depth[*]")]
+public sealed class Frame
+{
+    public int pc;
+    public int depth;
+    public int[] locals = new int[4];
+}
+
+public static class ReplacesLocals
+{
+    private static readonly JitDriver Driver = new(greens: ["pc"], reds: ["frame"], virtualizables: ["frame"], name: "replaceslocals");
+
+    public static int Run(Frame frame)
+    {
+        int pc = 0;
+        while (pc < 10)
+        {
+            Driver.JitMergePoint(pc, frame);
+            frame.pc = pc;                     // allowed: a plain virtualizable field
+            frame.locals[0] = pc;              // allowed: an item of the virtualizable array
+            if (pc == 5) frame.locals = new int[8]; // expect RS1012
+            pc++;
+        }
+        return frame.locals[0];
+    }
+}
+
+public static class CallsALoop
+{
+    private static readonly JitDriver Driver = new(greens: ["pc"], reds: ["frame"], name: "callsaloop");
+
+    public static int Run(int[] frame)
+    {
+        int pc = 0;
+        while (pc < frame.Length)
+        {
+            Driver.JitMergePoint(pc, frame);
+            pc += Sum(frame) > 0 ? 1 : 2; // expect RS2001
+            pc += Bounded(frame);
+        }
+        return pc;
+    }
+
+    private static int Sum(int[] frame)
+    {
+        int s = 0;
+        foreach (var x in frame) s += x;
+        return s;
+    }
+
+    [UnrollSafe]
+    private static int Bounded(int[] frame)
+    {
+        int s = 0;
+        for (int i = 0; i < 2 && i < frame.Length; i++) s += frame[i] & 1;
+        return s;
+    }
+}
+
+public static class VirtualizableArray
+{
+    // expect RS1013 (reported at the field: BadHints.VirtualizableArray.Driver)
+    private static readonly JitDriver Driver = new(greens: ["pc"], reds: ["frame"], virtualizables: ["frame"], name: "virtualizablearray");
+
+    public static int Run(int[] frame)
+    {
+        int pc = 0;
+        while (pc < frame.Length)
+        {
+            Driver.JitMergePoint(pc, frame);
+            pc++;
+        }
+        return pc;
+    }
+}
