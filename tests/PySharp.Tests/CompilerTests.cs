@@ -88,4 +88,54 @@ public sealed class CompilerTests
         Assert.That(code.ExceptionTable, Is.Not.Empty);
         Assert.That(code.ExceptionTable.All(e => e.Start < e.End && e.Target >= e.End), Is.True);
     }
+
+    private static CodeUnit Function(string src, string name)
+    {
+        var mod = Parser.ParseModule(src, "<test>");
+        var code = CodeGen.Compile(mod, "<test>", CompileMode.Exec);
+        return code.Consts.OfType<CodeUnit>().Single(c => c.Name == name);
+    }
+
+    [Test]
+    public void AsyncDefIsCoroutineAndAsyncGeneratorIsNotGenerator()
+    {
+        var co = Function("async def f():\n    await g()\n", "f");
+        Assert.That(co.Flags & (CodeFlags.Coroutine | CodeFlags.Generator | CodeFlags.AsyncGenerator), Is.EqualTo(CodeFlags.Coroutine));
+        var ag = Function("async def f():\n    yield 1\n", "f");
+        Assert.That(ag.Flags & (CodeFlags.Coroutine | CodeFlags.Generator | CodeFlags.AsyncGenerator), Is.EqualTo(CodeFlags.AsyncGenerator));
+        var ops = ag.Code.Select(i => (Op)(i & 0xFF)).ToList();
+        Assert.That(ops.IndexOf(Op.AsyncGenWrap), Is.EqualTo(ops.IndexOf(Op.YieldValue) - 1), "a yielded value is wrapped just before YIELD_VALUE");
+    }
+
+    [Test]
+    public void AsyncComprehensionMakesItsScopeACoroutine()
+    {
+        var st = Table("async def f(xs):\n    return [x async for x in xs]\n");
+        var comp = Child(Child(st.Top, "f"), "listcomp");
+        Assert.That(comp.IsCoroutine, Is.True);
+        Assert.That(Child(Child(Table("def f(xs):\n    return [x for x in xs]\n").Top, "f"), "listcomp").IsCoroutine, Is.False);
+    }
+
+    [TestCase("await x\n", "'await' outside function")]
+    [TestCase("def f():\n    await x\n", "'await' outside async function")]
+    [TestCase("def f():\n    async with x: pass\n", "'async with' outside async function")]
+    [TestCase("def f():\n    return [y async for y in x]\n", "asynchronous comprehension outside of an asynchronous function")]
+    [TestCase("async def f():\n    yield from x\n", "'yield from' inside async function")]
+    public void AsyncMisuseIsASyntaxError(string src, string message)
+    {
+        var mod = Parser.ParseModule(src, "<test>");
+        var e = Assert.Throws<CompileError>(() => CodeGen.Compile(mod, "<test>", CompileMode.Exec));
+        Assert.That(e!.Message, Does.Contain(message));
+    }
+
+    [Test]
+    public void TryStarUsesGroupMatchAndReraisePreparation()
+    {
+        var mod = Parser.ParseModule("try:\n    a()\nexcept* ValueError as e:\n    b(e)\n", "<test>");
+        var code = CodeGen.Compile(mod, "<test>", CompileMode.Exec);
+        var ops = code.Code.Select(i => (Op)(i & 0xFF)).ToList();
+        Assert.That(ops, Does.Contain(Op.CheckEgMatch));
+        Assert.That(ops.IndexOf(Op.PrepReraiseStar), Is.GreaterThan(ops.IndexOf(Op.CheckEgMatch)));
+        Assert.That(code.ExceptionTable.Length, Is.GreaterThanOrEqualTo(3), "body, handler cleanup and handler-body regions");
+    }
 }

@@ -75,7 +75,8 @@ public sealed class DifferentialTests
         var sb = new StringBuilder();
         foreach (var line in tb.Split('\n'))
         {
-            var t = line.Trim();
+            // Inside an exception group's box the marker lines carry a "|" margin.
+            var t = line.Trim().TrimStart('|').Trim();
             if (t.Length > 0 && t.All(c => c is '^' or '~')) continue;
             sb.Append(line).Append('\n');
         }

@@ -77,6 +77,7 @@ public sealed partial class CodeGen
                 Emit(Op.LoadConst, Const(null));
                 Emit(Op.LoadConst, Const(null));
                 Emit(Op.Call, 2);
+                if (b.IsAsync) EmitAwait();
                 Emit(Op.PopTop);
                 break;
             case FBlock.HandlerCleanup:
@@ -114,6 +115,8 @@ public sealed partial class CodeGen
     private void CompileReturn(Return r)
     {
         if (!_u.Scope.IsFunctionLike) throw new CompileError("'return' outside function", r.Line, r.Col);
+        if (r.Value != null && _u.Scope.IsCoroutine && _u.Scope.IsGenerator)
+            throw new CompileError("'return' with value in async generator", r.Line, r.Col);
         if (r.Value != null) VisitExpr(r.Value);
         else Emit(Op.LoadConst, Const(null));
         _u.Line = r.Line;

@@ -142,6 +142,7 @@ public sealed partial class CodeGen
             case GeneratorExp c: CompileComprehension(c, "<genexpr>", c.Generators, c.Elt, null, Op.Nop); break;
             case Yield y:
                 if (y.Value != null) VisitExpr(y.Value); else Emit(Op.LoadConst, Const(null));
+                if (_u.Scope.IsCoroutine) Emit(Op.AsyncGenWrap);
                 Emit(Op.YieldValue);
                 break;
             case YieldFrom y:
@@ -151,7 +152,10 @@ public sealed partial class CodeGen
                 Emit(Op.YieldFrom);
                 break;
             case Starred s: throw new CompileError("can't use starred expression here", s.Line, s.Col);
-            case Await a: throw new CompileError("'await' is not supported by PySharp yet", a.Line, a.Col);
+            case Await a:
+                VisitExpr(a.Value);
+                EmitAwait();
+                break;
             default: throw new CompileError($"'{e.GetType().Name}' is not supported by PySharp yet", e.Line, e.Col);
         }
     }

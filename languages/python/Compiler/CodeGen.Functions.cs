@@ -192,8 +192,9 @@ public sealed partial class CodeGen
         var code = LeaveUnit(1, 0, 0, CodeFlags.None);
         MakeClosure(code, 0);
         VisitExpr(gens[0].Iter);
-        Emit(Op.GetIter);
+        Emit(gens[0].IsAsync ? Op.GetAIter : Op.GetIter);
         Emit(Op.Call, 1);
+        if (scope.IsCoroutine && !isGen) EmitAwait();
     }
 
     private void CompileComprehensionLoop(List<Comprehension> gens, int index, Expr elt, Expr? value, Op build, bool isGen)
@@ -201,9 +202,10 @@ public sealed partial class CodeGen
         var g = gens[index];
         int start = NewLabel(), end = NewLabel();
         if (index == 0) Emit(Op.LoadFast, AddVar(".0"));
-        else { VisitExpr(g.Iter); Emit(Op.GetIter); }
+        else { VisitExpr(g.Iter); Emit(g.IsAsync ? Op.GetAIter : Op.GetIter); }
         Mark(start);
-        Emit(Op.ForIter, end);
+        if (g.IsAsync) EmitAsyncNext(end);
+        else Emit(Op.ForIter, end);
         Store(g.Target);
         foreach (var cond in g.Ifs) Jump(cond, start, false);
         if (index + 1 < gens.Count) CompileComprehensionLoop(gens, index + 1, elt, value, build, isGen);
@@ -213,6 +215,7 @@ public sealed partial class CodeGen
             if (isGen)
             {
                 VisitExpr(elt);
+                if (_u.Scope.IsCoroutine) Emit(Op.AsyncGenWrap);
                 Emit(Op.YieldValue);
                 Emit(Op.PopTop);
             }
@@ -230,5 +233,6 @@ public sealed partial class CodeGen
         }
         Emit(Op.JumpBackward, start);
         Mark(end);
+        if (g.IsAsync) Emit(Op.EndAsyncFor);
     }
 }

@@ -89,7 +89,9 @@ public sealed partial class CodeGen
             case ClassDef c: CompileClassDef(c); break;
             case Raise r: CompileRaise(r); break;
             case Try t: CompileTry(t); break;
-            case TryStar t: throw new CompileError("except* is not supported by PySharp yet", t.Line, t.Col);
+            case TryStar t: CompileTryStar(t); break;
+            case AsyncFor f: CompileAsyncFor(f); break;
+            case AsyncWith w: CompileAsyncWith(w, 0); break;
             case With w: CompileWith(w, 0); break;
             case Assert a: CompileAssert(a); break;
             case Import im: CompileImport(im); break;

@@ -19,6 +19,7 @@ public sealed partial class CodeGen
         public int OuterHandler;
         public List<Stmt>? FinalBody;
         public string? Name;
+        public bool IsAsync;
     }
 
     private sealed class Unit
@@ -112,7 +113,9 @@ public sealed partial class CodeGen
         for (int i = 0; i < cells.Length; i++)
             cell2arg[i] = u.Scope.IsFunctionLike ? u.Scope.Params.IndexOf(cells[i]) : -1;
         if (u.Scope.IsFunctionLike) flags |= CodeFlags.Optimized | CodeFlags.NewLocals;
-        if (u.Scope.IsGenerator) flags |= CodeFlags.Generator;
+        if (u.Scope.IsCoroutine) flags |= CodeFlags.Coroutine;
+        if (u.Scope.IsGenerator) flags |= (flags & CodeFlags.Coroutine) != 0 ? CodeFlags.AsyncGenerator : CodeFlags.Generator;
+        if ((flags & CodeFlags.AsyncGenerator) != 0) flags &= ~CodeFlags.Coroutine;
         if (cells.Length == 0 && u.Scope.FreeVars.Count == 0) flags |= CodeFlags.NoFree;
         var cu = new CodeUnit
         {

@@ -30,6 +30,8 @@ public enum Op : byte
     GetLen, MatchClass, MatchMapping, MatchSequence, MatchKeys, CopyDictWithoutKeys,
     /// <summary>Pseudo-instruction: the handler's stack depth is taken here; removed by the assembler.</summary>
     SetupHandler,
+    // Coroutines and except* (CPython's GET_AWAITABLE .. PREP_RERAISE_STAR); they run in Interpreter.ExtOp.
+    GetAwaitable, GetAIter, GetANext, EndAsyncFor, BeforeAsyncWith, AsyncGenWrap, CheckEgMatch, PrepReraiseStar,
 }
 
 /// <summary>Binary operator codes used as the argument of <see cref="Op.BinaryOp"/>; in-place forms add <see cref="Inplace"/>.</summary>
@@ -61,6 +63,10 @@ public enum CodeFlags
     NoFree = 64,
     /// <summary>Coroutine (async def).</summary>
     Coroutine = 128,
+    /// <summary>Generator usable in await (types.coroutine).</summary>
+    IterableCoroutine = 256,
+    /// <summary>Async generator (async def containing yield).</summary>
+    AsyncGenerator = 512,
 }
 
 internal static class StackEffects
@@ -130,6 +136,10 @@ internal static class StackEffects
             case Op.MatchMapping: case Op.MatchSequence: return 0;
             case Op.MatchKeys: return 0;
             case Op.CopyDictWithoutKeys: return 0;
+            case Op.GetAwaitable: case Op.GetAIter: case Op.AsyncGenWrap: case Op.CheckEgMatch: return 0;
+            case Op.GetANext: case Op.BeforeAsyncWith: return 1;
+            case Op.EndAsyncFor: return -2;
+            case Op.PrepReraiseStar: return -1;
             default: throw new InvalidOperationException("no stack effect for " + op);
         }
     }

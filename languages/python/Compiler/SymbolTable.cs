@@ -32,6 +32,8 @@ public sealed class Scope
     public Scope? Parent { get; }
     /// <summary>True when the scope contains yield.</summary>
     public bool IsGenerator { get; internal set; }
+    /// <summary>True for an async def scope and for an asynchronous comprehension.</summary>
+    public bool IsCoroutine { get; internal set; }
     /// <summary>True for a class scope that needs a __class__ cell.</summary>
     public bool NeedsClassCell { get; internal set; }
     /// <summary>True when a function refers to super or __class__.</summary>
@@ -111,7 +113,8 @@ public sealed class SymbolTable
         VisitArgsDefaults(args);
         VisitAnnotations(args, returns);
         Bind(name);
-        Push(ScopeKind.Function, name, node);
+        var fs = Push(ScopeKind.Function, name, node);
+        fs.IsCoroutine = node is AsyncFunctionDef;
         DeclareParams(args);
         VisitBody(body);
         Pop();
@@ -195,7 +198,9 @@ public sealed class SymbolTable
                 if (a.Value != null) VisitExpr(a.Value);
                 break;
             case For f: VisitExpr(f.Target); VisitExpr(f.Iter); VisitBody(f.Body); VisitBody(f.Orelse); break;
-            case AsyncFor f: VisitExpr(f.Target); VisitExpr(f.Iter); VisitBody(f.Body); VisitBody(f.Orelse); break;
+            case AsyncFor f:
+                RequireAsync("'async for' outside async function", f);
+                VisitExpr(f.Target); VisitExpr(f.Iter); VisitBody(f.Body); VisitBody(f.Orelse); break;
             case While w: VisitExpr(w.Test); VisitBody(w.Body); VisitBody(w.Orelse); break;
             case If i: VisitExpr(i.Test); VisitBody(i.Body); VisitBody(i.Orelse); break;
             case With w:
@@ -203,6 +208,7 @@ public sealed class SymbolTable
                 VisitBody(w.Body);
                 break;
             case AsyncWith w:
+                RequireAsync("'async with' outside async function", w);
                 foreach (var it in w.Items) { VisitExpr(it.ContextExpr); if (it.OptionalVars != null) VisitExpr(it.OptionalVars); }
                 VisitBody(w.Body);
                 break;
@@ -319,12 +325,16 @@ public sealed class SymbolTable
             case SetComp c: VisitComp(c, "setcomp", c.Generators, c.Elt, null); break;
             case DictComp c: VisitComp(c, "dictcomp", c.Generators, c.Key, c.Value); break;
             case GeneratorExp c: VisitComp(c, "genexpr", c.Generators, c.Elt, null); _scopes[c].IsGenerator = true; break;
-            case Await a: VisitExpr(a.Value); break;
+            case Await a: VisitExpr(a.Value); MarkAwait(a); break;
             case Yield y:
                 if (y.Value != null) VisitExpr(y.Value);
                 MarkYield(y);
                 break;
-            case YieldFrom y: VisitExpr(y.Value); MarkYield(y); break;
+            case YieldFrom y:
+                VisitExpr(y.Value);
+                MarkYield(y);
+                if (_cur.IsCoroutine && _cur.Kind == ScopeKind.Function) throw new CompileError("'yield from' inside async function", y.Line, y.Col);
+                break;
             case Compare c: VisitExpr(c.Left); foreach (var x in c.Comparators) VisitExpr(x); break;
             case Call c:
                 VisitExpr(c.Func);
@@ -392,7 +402,25 @@ public sealed class SymbolTable
         }
         VisitExpr(elt);
         if (value != null) VisitExpr(value);
+        var cs = _cur;
+        foreach (var g in gens) if (g.IsAsync) cs.IsCoroutine = true;
         Pop();
+        // An async list/set/dict comprehension is awaited where it appears.
+        if (cs.IsCoroutine && name != "genexpr") MarkAwait(node);
+    }
+
+    private void RequireAsync(string message, Node at)
+    {
+        if (_cur.Kind != ScopeKind.Function || !_cur.IsCoroutine) throw new CompileError(message, at.Line, at.Col);
+    }
+
+    private void MarkAwait(Node at)
+    {
+        if (_cur.Kind == ScopeKind.Comprehension) { _cur.IsCoroutine = true; return; }
+        if (_cur.Kind == ScopeKind.Function && _cur.IsCoroutine) return;
+        if (at is Await)
+            throw new CompileError(_cur.Kind == ScopeKind.Function ? "'await' outside async function" : "'await' outside function", at.Line, at.Col);
+        throw new CompileError("asynchronous comprehension outside of an asynchronous function", at.Line, at.Col);
     }
 
     /// <summary>Resolves names; returns the free names of <paramref name="s"/>.</summary>

@@ -32,6 +32,8 @@ public static partial class Builtins
         F(Reg.FnN("max", (a, k) => MinMax(a, k, true)));
         F(Reg.FnN("iter", Iter));
         F(Reg.FnN("next", Next));
+        F(Reg.Fn("aiter", AsyncTypes.AIter));
+        F(Reg.FnN("anext", AsyncTypes.ANext));
         F(Reg.FnN("getattr", GetAttrBuiltin));
         F(Reg.Fn("setattr", (o, n, v) => { Ops.SetAttr(o, n is PyStr s ? s.Value : throw Ops.TypeError("attribute name must be string"), v); return PyNone.Instance; }));
         F(Reg.Fn("delattr", (o, n) => { Ops.DelAttr(o, Ops.StrString(n)); return PyNone.Instance; }));

@@ -211,7 +211,7 @@ public static partial class Builtins
     {
         ArgParser.Count("next", a, 1, 2);
         var it = a[0];
-        if (it is PyGenerator g)
+        if (it is PyGenerator g && g.Kind == GenKind.Generator)
         {
             var r = g.Resume(PyNone.Instance, null);
             if (r != null) return r;
@@ -386,7 +386,7 @@ public static partial class Builtins
             var v = TypeInit.S(x);
             if (v.Length == 1) return PyInt.Get(v[0]);
             if (v.Length == 2 && char.IsHighSurrogate(v[0])) return PyInt.Get(char.ConvertToUtf32(v[0], v[1]));
-            throw Ops.TypeError($"ord() expected a character, but string of length {v.Length} found");
+            throw Ops.TypeError($"ord() expected a character, but string of length {StrOps.CodePointLength(v)} found");
         }
         if (x is PyBytes b)
         {

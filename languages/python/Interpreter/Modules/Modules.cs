@@ -59,6 +59,7 @@ public static partial class Modules_
         d.SetStr("dont_write_bytecode", PyBool.True);
         d.SetStr("float_info", PyTuple.Of(new PyFloat(double.MaxValue), PyInt.Get(1024), PyInt.Get(308), new PyFloat(2.2250738585072014e-308), PyInt.Get(-1021), PyInt.Get(-307), PyInt.Get(15), PyInt.Get(53), new PyFloat(2.220446049250313e-16), PyInt.Get(2), PyInt.Get(1)));
         d.Def(Reg.FnN("exit", (a, k) => throw Builtins.SystemExit(a.Length > 0 ? a[0] : PyNone.Instance)));
+        AsyncTypes.AddSysHooks(d);
         d.Def(Reg.Fn("getrecursionlimit", () => PyInt.Get(Runtime.Current.RecursionLimit)));
         d.Def(Reg.Fn("setrecursionlimit", n =>
         {

@@ -120,6 +120,7 @@ public static class Exc
         BytesWarning = T("BytesWarning", Warning);
         ResourceWarning = T("ResourceWarning", Warning);
         EncodingWarning = T("EncodingWarning", Warning);
+        ExceptionGroups.EnsureCreated();
     }
 
     /// <summary>Creates an exception instance of a builtin type with the given args.</summary>

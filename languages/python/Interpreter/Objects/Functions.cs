@@ -69,7 +69,7 @@ public sealed class PyCode : PyObject
         GlobalCaches = new GlobalCache[Names.Length];
         for (int i = 0; i < GlobalCaches.Length; i++) GlobalCaches[i] = new GlobalCache();
         AttrCaches = new AttrCache[Instrs.Length];
-        IsGenerator = (Flags & (CodeFlags.Generator | CodeFlags.Coroutine)) != 0;
+        IsGenerator = (Flags & (CodeFlags.Generator | CodeFlags.Coroutine | CodeFlags.AsyncGenerator)) != 0;
         SimpleArgs = (Flags & (CodeFlags.VarArgs | CodeFlags.VarKeywords)) == 0 && KwOnlyArgCount == 0;
     }
 

@@ -11,6 +11,10 @@ public sealed class PyGenerator : PyObject
     /// <summary>Set by the dispatch loop: true when the last run stopped at a yield.</summary>
     public bool Yielded;
     public PyObject? ReturnValue;
+    /// <summary>What the frame's code makes this object: a generator, a coroutine or an async generator.</summary>
+    public readonly GenKind Kind;
+    /// <summary>Async generators: the firstiter hook (sys.set_asyncgen_hooks) has been called.</summary>
+    public bool HooksInited;
 
     public PyGenerator(Frame frame, string name, string qualname)
     {
@@ -18,16 +22,19 @@ public sealed class PyGenerator : PyObject
         frame.Generator = this;
         Name = name;
         QualName = qualname;
+        var fl = frame.Code.Flags;
+        Kind = (fl & CodeFlags.Coroutine) != 0 ? GenKind.Coroutine : (fl & CodeFlags.AsyncGenerator) != 0 ? GenKind.AsyncGenerator : GenKind.Generator;
     }
 
-    public override PyType Type => PyType.Generator;
+    public override PyType Type => Kind == GenKind.Generator ? PyType.Generator : AsyncTypes.TypeOf(Kind);
 
     /// <summary>Resumes; returns the yielded value, or null when the generator returned (value in <see cref="ReturnValue"/>).</summary>
     public PyObject? Resume(PyObject send, PyException? throwIn)
     {
-        if (Running) throw Ops.ValueError("generator already executing");
+        if (Running) throw Ops.ValueError(AsyncTypes.KindName(Kind) + " already executing");
         if (Finished)
         {
+            if (Kind == GenKind.Coroutine) throw Ops.RuntimeError("cannot reuse already awaited coroutine");
             if (throwIn != null) throw throwIn;
             ReturnValue = PyNone.Instance;
             return null;
@@ -35,7 +42,7 @@ public sealed class PyGenerator : PyObject
         if (!Started)
         {
             if (throwIn == null && send != PyNone.Instance)
-                throw Ops.TypeError("can't send non-None value to a just-started generator");
+                throw Ops.TypeError("can't send non-None value to a just-started " + AsyncTypes.KindName(Kind));
             Started = true;
         }
         else if (throwIn == null) Frame.Stack[Frame.Sp++] = send;
@@ -66,9 +73,9 @@ public sealed class PyGenerator : PyObject
         catch (PyException e)
         {
             Finished = true;
-            if (e.Value.Type.IsSubtypeOf(Exc.StopIteration))
+            if (e.Value.Type.IsSubtypeOf(Exc.StopIteration) || (Kind == GenKind.AsyncGenerator && e.Value.Type.IsSubtypeOf(Exc.StopAsyncIteration)))
             {
-                var re = Ops.RuntimeError("generator raised StopIteration");
+                var re = Ops.RuntimeError(AsyncTypes.KindName(Kind) + " raised " + e.Value.Type.Name);
                 re.Value.Cause = e.Value;
                 re.Value.Context = e.Value;
                 throw re;
@@ -84,7 +91,7 @@ public sealed class PyGenerator : PyObject
         }
     }
 
-    private bool InYieldFrom => !Finished && Started && Frame.Pc < Frame.Code.Instrs.Length && (Op)(Frame.Code.Instrs[Frame.Pc] & 0xFF) == Op.YieldFrom;
+    internal bool InYieldFrom => !Finished && Started && Frame.Pc < Frame.Code.Instrs.Length && (Op)(Frame.Code.Instrs[Frame.Pc] & 0xFF) == Op.YieldFrom;
 
     public PyObject Send(PyObject v)
     {
@@ -147,7 +154,7 @@ public sealed class PyGenerator : PyObject
         return v;
     }
 
-    private PyObject? ThrowNullable(PyBaseException exc)
+    internal PyObject? ThrowNullable(PyBaseException exc)
     {
         try { return Throw(exc); }
         catch (PyException e) when (e.Value.Type.IsSubtypeOf(Exc.StopIteration) && Finished)
@@ -180,7 +187,7 @@ public sealed class PyGenerator : PyObject
         try
         {
             var r = Throw(Exc.Make(Exc.GeneratorExit));
-            throw Ops.RuntimeError("generator ignored GeneratorExit");
+            throw Ops.RuntimeError(AsyncTypes.KindName(Kind) + " ignored GeneratorExit");
         }
         catch (PyException e) when (e.Value.Type.IsSubtypeOf(Exc.GeneratorExit) || e.Value.Type.IsSubtypeOf(Exc.StopIteration))
         {

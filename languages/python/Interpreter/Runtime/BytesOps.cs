@@ -21,7 +21,8 @@ public static class BytesOps
         "utf-16" => Encoding.Unicode,
         "utf-16-le" or "utf-16le" => Encoding.Unicode,
         "utf-16-be" or "utf-16be" => Encoding.BigEndianUnicode,
-        "utf-32" => Encoding.UTF32,
+        "utf-32" or "utf-32-le" or "utf-32le" => Encoding.UTF32,
+        "utf-32-be" or "utf-32be" => new UTF32Encoding(true, false),
         _ => throw Ops.Error(Exc.LookupError, $"unknown encoding: {enc}"),
     };
 
@@ -32,20 +33,29 @@ public static class BytesOps
         {
             int limit = e.StartsWith("a") || e.StartsWith("u") ? 128 : 256;
             var res = new List<byte>();
-            for (int i = 0; i < s.Length; i++)
+            // Positions and replacements are per code point: a surrogate pair is one character.
+            for (int i = 0, cpIndex = 0; i < s.Length; i++, cpIndex++)
             {
-                char c = s[i];
+                int c = s[i];
+                if (char.IsHighSurrogate(s[i]) && i + 1 < s.Length && char.IsLowSurrogate(s[i + 1])) c = char.ConvertToUtf32(s[i], s[++i]);
                 if (c < limit) res.Add((byte)c);
                 else if (errors == "ignore") { }
                 else if (errors == "replace") res.Add((byte)'?');
+                else if (errors == "backslashreplace")
+                    res.AddRange(Encoding.ASCII.GetBytes(c < 0x100 ? $"\\x{c:x2}" : c < 0x10000 ? $"\\u{c:x4}" : $"\\U{c:x8}"));
+                else if (errors == "xmlcharrefreplace") res.AddRange(Encoding.ASCII.GetBytes($"&#{c};"));
                 else
                 {
-                    var ex = Exc.Make(Exc.UnicodeEncodeError, new PyStr(e == "us-ascii" ? "ascii" : enc), new PyStr(s), PyInt.Get(i), PyInt.Get(i + 1), new PyStr("ordinal not in range(" + limit + ")"));
-                    throw new PyException(ex);
+                    var ex = Ops.Call(Exc.UnicodeEncodeError, [new PyStr(e == "us-ascii" ? "ascii" : enc), new PyStr(s), PyInt.Get(cpIndex), PyInt.Get(cpIndex + 1), new PyStr("ordinal not in range(" + limit + ")")], null);
+                    throw new PyException((PyBaseException)ex);
                 }
             }
             return res.ToArray();
         }
+        if (e is "utf-8" or "utf8") return Utf8Codec.Encode(s, errors);
+        // Python's utf-16 and utf-32 codecs write a byte order mark.
+        if (e is "utf-16" or "utf16") return [0xFF, 0xFE, .. Encoding.Unicode.GetBytes(s)];
+        if (e is "utf-32" or "utf32") return [0xFF, 0xFE, 0, 0, .. Encoding.UTF32.GetBytes(s)];
         return GetEncoding(enc).GetBytes(s);
     }
 
@@ -54,15 +64,11 @@ public static class BytesOps
         var e = enc.ToLowerInvariant().Replace('_', '-');
         if (e is "utf-8" or "utf8")
         {
+            if (errors != "strict") return Utf8Codec.Decode(b, errors);
             try { return new UTF8Encoding(false, true).GetString(b); }
-            catch (DecoderFallbackException ex)
+            catch (DecoderFallbackException)
             {
-                if (errors == "replace") return Encoding.UTF8.GetString(b);
-                if (errors == "ignore") return new UTF8Encoding(false, false).GetString(b).Replace("\uFFFD", "");
-                int pos = ex.Index >= 0 ? ex.Index : 0;
-                var pe = Exc.Make(Exc.UnicodeDecodeError, new PyStr("utf-8"), new PyBytes(b), PyInt.Get(pos), PyInt.Get(pos + 1), new PyStr("invalid start byte"));
-                foreach (var (k, v) in new[] { ("encoding", (PyObject)new PyStr("utf-8")), ("object", new PyBytes(b)), ("start", PyInt.Get(pos)), ("end", PyInt.Get(pos + 1)), ("reason", new PyStr("invalid start byte")) }) pe.SetAttr(k, v);
-                throw new PyException(pe);
+                return Utf8Codec.Decode(b, errors);
             }
         }
         if (e is "ascii")
@@ -82,6 +88,10 @@ public static class BytesOps
             }
             return sb.ToString();
         }
+        if (e is "utf-16" or "utf16" && b.Length >= 2 && (b[0], b[1]) is (0xFF, 0xFE) or (0xFE, 0xFF))
+            return (b[0] == 0xFF ? Encoding.Unicode : Encoding.BigEndianUnicode).GetString(b, 2, b.Length - 2);
+        if (e is "utf-32" or "utf32" && b.Length >= 4 && b[0] == 0xFF && b[1] == 0xFE && b[2] == 0 && b[3] == 0)
+            return Encoding.UTF32.GetString(b, 4, b.Length - 4);
         return GetEncoding(enc).GetString(b);
     }
 

@@ -47,6 +47,7 @@ public static class Errors
 
     public static string FormatException(PyBaseException e)
     {
+        if (GroupFormat.Involves(e)) return GroupFormat.Format(e);
         var sb = new StringBuilder();
         Format(e, sb, new HashSet<PyBaseException>(ReferenceEqualityComparer.Instance));
         return sb.ToString();
@@ -68,8 +69,17 @@ public static class Errors
         if (e.Traceback != null)
         {
             sb.Append("Traceback (most recent call last):\n");
+            AppendStack(sb, e.Traceback);
+        }
+        sb.Append(FormatExceptionOnly(e));
+    }
+
+    /// <summary>The "File ..., line N, in f" entries of a traceback.</summary>
+    internal static void AppendStack(StringBuilder sb, PyTraceback? first)
+    {
+        {
             var entries = new List<PyTraceback>();
-            for (var tb = e.Traceback; tb != null; tb = tb.Next) entries.Add(tb);
+            for (var tb = first; tb != null; tb = tb.Next) entries.Add(tb);
             // Collapse long runs of identical entries the way CPython does.
             int i = 0;
             while (i < entries.Count)
@@ -84,7 +94,6 @@ public static class Errors
                 i = j + 1;
             }
         }
-        sb.Append(FormatExceptionOnly(e));
     }
 
     private static bool Same(PyTraceback a, PyTraceback b) =>

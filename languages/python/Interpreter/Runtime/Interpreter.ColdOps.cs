@@ -381,7 +381,7 @@ public static partial class Interpreter
                                 Put(stack, sp - 1, PatternOps.MatchClass(stack[sp - 1]!, cls, arg, names));
                                 break;
                             }
-                        default: throw new InvalidOperationException("unknown opcode " + op);
+                        default: return ExtOp(op, frame, stack, ref sp, arg);
         }
         return null;
     }

@@ -238,7 +238,7 @@ public static partial class Ops
     {
         if (a is PyInt ia && b is PyInt ib) return PyBool.Of(CmpLong(ia.Value, ib.Value, op));
         if (a is PyFloat fa && b is PyFloat fb) return PyBool.Of(CmpDouble(fa.Value, fb.Value, op));
-        if (a is PyStr sa && b is PyStr sb) return PyBool.Of(CmpInt(string.CompareOrdinal(sa.Value, sb.Value), op));
+        if (a is PyStr sa && b is PyStr sb) return PyBool.Of(CmpInt(StrOps.Compare(sa.Value, sb.Value), op));
         var ta = a.Type; var tb = b.Type;
         bool checkedReverse = false;
         if (ta != tb && tb.IsSubtypeOf(ta))
@@ -289,7 +289,7 @@ public static partial class Ops
     public static bool LessThan(PyObject a, PyObject b)
     {
         if (a is PyInt ia && b is PyInt ib) return ia.Value < ib.Value;
-        if (a is PyStr sa && b is PyStr sb) return string.CompareOrdinal(sa.Value, sb.Value) < 0;
+        if (a is PyStr sa && b is PyStr sb) return StrOps.Compare(sa.Value, sb.Value) < 0;
         if (a is PyFloat fa && b is PyFloat fb) return fa.Value < fb.Value;
         return IsTrue(RichCompare(a, b, 2));
     }

@@ -13,7 +13,7 @@ public static partial class Ops
             case PyDict d: return new DictIter(d, 0);
             case PySet s: return new SetIter(s);
             case PyIter: return o;
-            case PyGenerator: return o;
+            case PyGenerator g when g.Kind == GenKind.Generator: return o;
             case PyBytes b: return new BytesIter(b.Value);
         }
         var m = o.Type.Lookup("__iter__");

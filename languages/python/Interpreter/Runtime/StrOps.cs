@@ -5,7 +5,7 @@ using PySharp.Formatting;
 namespace PySharp.Interpreter;
 
 /// <summary>str helpers: code-point indexing, formatting (str.format and %).</summary>
-public static class StrOps
+public static partial class StrOps
 {
     public static bool IsAsciiOrBmp(string s)
     {

@@ -165,6 +165,29 @@ public static partial class TypeInit
             for (int i = 0; i < names.Length && i + 1 < a.Length; i++) e.SetAttr(names[i], a[i + 1]);
             return PyNone.Instance;
         });
+        Exc.UnicodeEncodeError.DefN("__init__", (a, k) =>
+        {
+            var e = E(a[0]);
+            e.Args = PyTuple.Of(a[1..]);
+            string[] names = ["encoding", "object", "start", "end", "reason"];
+            for (int i = 0; i < names.Length && i + 1 < a.Length; i++) e.SetAttr(names[i], a[i + 1]);
+            return PyNone.Instance;
+        });
+        Exc.UnicodeEncodeError.Def("__str__", s =>
+        {
+            var e = E(s);
+            if (e.GetAttr("encoding") is not PyStr enc || e.GetAttr("object") is not PyStr obj) return PyStr.Empty;
+            long start = Ops.Index(e.GetAttr("start")!), end = Ops.Index(e.GetAttr("end")!);
+            var reason = Ops.StrString(e.GetAttr("reason")!);
+            var cps = StrOps.CodePoints(obj.Value);
+            if (end == start + 1 && start >= 0 && start < cps.Length)
+            {
+                int c = cps[start].Length == 2 ? char.ConvertToUtf32(cps[start], 0) : cps[start][0];
+                string ch = c < 0x100 ? $"\\x{c:x2}" : c < 0x10000 ? $"\\u{c:x4}" : $"\\U{c:x8}";
+                return new PyStr($"'{enc.Value}' codec can't encode character '{ch}' in position {start}: {reason}");
+            }
+            return new PyStr($"'{enc.Value}' codec can't encode characters in position {start}-{end - 1}: {reason}");
+        });
         Exc.UnicodeDecodeError.Def("__str__", s =>
         {
             var e = E(s);

@@ -29,6 +29,7 @@ public static partial class TypeInit
 
     private static (int start, int end) SubRange(string s, PyObject[] a, int from)
     {
+        if (!StrOps.IsAsciiOrBmp(s)) return AstralSubRange(s, a, from);
         long len = s.Length;
         long start = 0, end = len;
         if (a.Length > from && a[from] != PyNone.Instance) { start = Ops.Index(a[from]); if (start < 0) start = Math.Max(0, start + len); }
@@ -87,7 +88,7 @@ public static partial class TypeInit
             t.Def(Ops.CmpNames[op], (a, b) =>
             {
                 if (b is not PyStr && b is not PyInstance { BaseValue: PyStr }) return PyNotImplemented.Instance;
-                return PyBool.Of(Ops.CmpInt(string.CompareOrdinal(S(a), S(b)), o));
+                return PyBool.Of(Ops.CmpInt(StrOps.Compare(S(a), S(b)), o));
             });
         }
         t.Def("__format__", (a, spec) => Ops.Format(new PyStr(S(a)), Ops.StrString(spec)));
@@ -163,7 +164,7 @@ public static partial class TypeInit
             var sub = MustStr(a[1], "must be str, not {}");
             var (st, en) = SubRange(s, a, 2);
             if (st > en) return PyInt.Zero;
-            if (sub.Length == 0) return PyInt.Get(en - st + 1);
+            if (sub.Length == 0) return PyInt.Get(StrOps.UnitToCodePoint(s, en) - StrOps.UnitToCodePoint(s, st) + 1);
             int n = 0, pos = st;
             while (true)
             {
@@ -207,11 +208,11 @@ public static partial class TypeInit
             }
             return new PyStr(new string(s));
         });
-        t.Def("isdigit", a => PyBool.Of(S(a).Length > 0 && S(a).All(c => char.IsDigit(c) || "²³¹⁰⁴⁵⁶⁷⁸⁹".Contains(c))));
-        t.Def("isdecimal", a => PyBool.Of(S(a).Length > 0 && S(a).All(char.IsDigit)));
-        t.Def("isnumeric", a => PyBool.Of(S(a).Length > 0 && S(a).All(char.IsNumber)));
-        t.Def("isalpha", a => PyBool.Of(S(a).Length > 0 && S(a).All(char.IsLetter)));
-        t.Def("isalnum", a => PyBool.Of(S(a).Length > 0 && S(a).All(char.IsLetterOrDigit)));
+        t.Def("isdigit", a => PyBool.Of(!StrOps.IsAsciiOrBmp(S(a)) ? StrOps.AstralIs(S(a), StrOps.CpClass.Decimal) : S(a).Length > 0 && S(a).All(c => char.IsDigit(c) || "²³¹⁰⁴⁵⁶⁷⁸⁹".Contains(c))));
+        t.Def("isdecimal", a => PyBool.Of(!StrOps.IsAsciiOrBmp(S(a)) ? StrOps.AstralIs(S(a), StrOps.CpClass.Decimal) : S(a).Length > 0 && S(a).All(char.IsDigit)));
+        t.Def("isnumeric", a => PyBool.Of(!StrOps.IsAsciiOrBmp(S(a)) ? StrOps.AstralIs(S(a), StrOps.CpClass.Numeric) : S(a).Length > 0 && S(a).All(char.IsNumber)));
+        t.Def("isalpha", a => PyBool.Of(!StrOps.IsAsciiOrBmp(S(a)) ? StrOps.AstralIs(S(a), StrOps.CpClass.Alpha) : S(a).Length > 0 && S(a).All(char.IsLetter)));
+        t.Def("isalnum", a => PyBool.Of(!StrOps.IsAsciiOrBmp(S(a)) ? StrOps.AstralIs(S(a), StrOps.CpClass.Alnum) : S(a).Length > 0 && S(a).All(char.IsLetterOrDigit)));
         t.Def("isspace", a => PyBool.Of(S(a).Length > 0 && S(a).All(IsSpace)));
         t.Def("isascii", a => PyBool.Of(S(a).All(c => c < 128)));
         t.Def("isupper", a => PyBool.Of(S(a).Any(char.IsUpper) && !S(a).Any(char.IsLower)));
@@ -229,7 +230,7 @@ public static partial class TypeInit
             return PyBool.Of(cased);
         });
         t.Def("isidentifier", a => PyBool.Of(IsIdentifier(S(a))));
-        t.Def("isprintable", a => PyBool.Of(S(a).All(c => Ops.IsPrintable(c))));
+        t.Def("isprintable", a => PyBool.Of(StrOps.IsAsciiOrBmp(S(a)) ? S(a).All(c => Ops.IsPrintable(c)) : StrOps.AstralIsPrintable(S(a))));
         t.DefN("center", (a, k) => PadImpl(a, 0, "center"));
         t.DefN("ljust", (a, k) => PadImpl(a, 1, "ljust"));
         t.DefN("rjust", (a, k) => PadImpl(a, 2, "rjust"));
@@ -237,8 +238,9 @@ public static partial class TypeInit
         {
             var s = S(a);
             long width = Ops.Index(w);
-            if (s.Length >= width) return new PyStr(s);
-            int fill = (int)width - s.Length;
+            long slen = StrOps.CodePointLength(s);
+            if (slen >= width) return new PyStr(s);
+            int fill = (int)(width - slen);
             if (s.Length > 0 && (s[0] == '+' || s[0] == '-')) return new PyStr(s[0] + new string('0', fill) + s[1..]);
             return new PyStr(new string('0', fill) + s);
         });
@@ -286,6 +288,7 @@ public static partial class TypeInit
             {
                 if (c == '\t') { if (ts > 0) { int n = (int)(ts - col % ts); sb.Append(' ', n); col += n; } }
                 else if (c == '\n' || c == '\r') { sb.Append(c); col = 0; }
+                else if (char.IsLowSurrogate(c) && sb.Length > 0 && char.IsHighSurrogate(sb[^1])) sb.Append(c);
                 else { sb.Append(c); col++; }
             }
             return new PyStr(sb.ToString());
@@ -318,10 +321,10 @@ public static partial class TypeInit
                     d.Set(key is PyStr ks ? PyInt.Get(char.ConvertToUtf32(ks.Value, 0)) : key, v);
                 return d;
             }
-            var x = S(a[0]); var y = S(a[1]);
+            var x = StrOps.CodePoints(S(a[0])); var y = StrOps.CodePoints(S(a[1]));
             if (x.Length != y.Length) throw Ops.ValueError("the first two maketrans arguments must have equal length");
-            for (int i = 0; i < x.Length; i++) d.Set(PyInt.Get(x[i]), PyInt.Get(y[i]));
-            if (a.Length > 2) foreach (var c in S(a[2])) d.Set(PyInt.Get(c), PyNone.Instance);
+            for (int i = 0; i < x.Length; i++) d.Set(PyInt.Get(char.ConvertToUtf32(x[i], 0)), PyInt.Get(char.ConvertToUtf32(y[i], 0)));
+            if (a.Length > 2) foreach (var c in StrOps.CodePoints(S(a[2]))) d.Set(PyInt.Get(char.ConvertToUtf32(c, 0)), PyNone.Instance);
             return d;
         });
         t.Dict.SetStr("maketrans", new PyStaticMethod(mt));
@@ -332,6 +335,7 @@ public static partial class TypeInit
     internal static bool IsIdentifier(string s)
     {
         if (s.Length == 0) return false;
+        if (!StrOps.IsAsciiOrBmp(s)) return StrOps.AstralIsIdentifier(s);
         if (!(char.IsLetter(s[0]) || s[0] == '_')) return false;
         foreach (var c in s) if (!(char.IsLetterOrDigit(c) || c == '_' || CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.ConnectorPunctuation)) return false;
         return true;
@@ -448,7 +452,7 @@ public static partial class TypeInit
                       : s.IndexOf(sub, st, en - st, StringComparison.Ordinal);
         if (right && sub.Length == 0) r = en;
         if (r >= 0 && r + sub.Length > en) r = -1;
-        return r;
+        return r > 0 ? StrOps.UnitToCodePoint(s, r) : r;
     }
 
     private static bool StartsEnds(PyObject[] a, bool starts)
@@ -477,11 +481,12 @@ public static partial class TypeInit
         var s = S(a[0]);
         long w = Ops.Index(a[1]);
         string fill = a.Length > 2 ? S(a[2]) : " ";
-        if (fill.Length != 1) throw Ops.TypeError("The fill character must be exactly one character long");
+        if (StrOps.CodePointLength(fill) != 1) throw Ops.TypeError("The fill character must be exactly one character long");
         long len = StrOps.CodePointLength(s);
         if (w <= len) return new PyStr(s);
         int total = (int)(w - len);
         int left = mode switch { 0 => total / 2 + (total & (int)w & 1), 1 => 0, _ => total };
+        if (fill.Length == 2) return new PyStr(StrOps.Repeat(fill, left) + s + StrOps.Repeat(fill, total - left));
         return new PyStr(new string(fill[0], left) + s + new string(fill[0], total - left));
     }
 }

@@ -1,0 +1,202 @@
+using PySharp.Syntax.Ast;
+using A = PySharp.Syntax.Ast;
+
+namespace PySharp.Compiler;
+
+public sealed partial class CodeGen
+{
+    // ---- await, async for, async with (CPython 3.11's GET_AWAITABLE + SEND, here YIELD_FROM) ----
+
+    /// <summary>Awaits TOS: converts it to an awaitable iterator and delegates to it until it returns.</summary>
+    private void EmitAwait()
+    {
+        Emit(Op.GetAwaitable);
+        Emit(Op.LoadConst, Const(null));
+        Emit(Op.YieldFrom);
+    }
+
+    /// <summary>
+    /// With the async iterator on TOS, pushes the awaited result of <c>__anext__</c>; a
+    /// StopAsyncIteration goes to <paramref name="end"/> with [aiter, exc] on the stack.
+    /// </summary>
+    private void EmitAsyncNext(int end)
+    {
+        int outer = PushHandler(end);
+        Emit(Op.GetANext);
+        Emit(Op.LoadConst, Const(null));
+        Emit(Op.YieldFrom);
+        PopHandler(outer);
+    }
+
+    private void CompileAsyncFor(AsyncFor f)
+    {
+        int start = NewLabel(), stop = NewLabel(), end = NewLabel();
+        VisitExpr(f.Iter);
+        _u.Line = f.Line;
+        Emit(Op.GetAIter);
+        Mark(start);
+        EmitAsyncNext(stop);
+        PushBlock(FBlock.ForLoop, start, end);
+        Store(f.Target);
+        VisitBody(f.Body);
+        PopBlock();
+        _u.Line = f.Line;
+        Emit(Op.JumpBackward, start);
+        Mark(stop);
+        Emit(Op.EndAsyncFor);
+        VisitBody(f.Orelse);
+        Mark(end);
+    }
+
+    private void CompileAsyncWith(AsyncWith w, int item)
+    {
+        var it = w.Items[item];
+        int exc = NewLabel(), end = NewLabel(), cleanup = NewLabel(), suppress = NewLabel();
+        VisitExpr(it.ContextExpr);
+        _u.Line = w.Line;
+        Emit(Op.BeforeAsyncWith);
+        EmitAwait();
+        int outer = PushHandler(exc, 1);
+        var wb = PushBlock(FBlock.With);
+        wb.OuterHandler = outer;
+        wb.IsAsync = true;
+        if (it.OptionalVars != null) Store(it.OptionalVars);
+        else Emit(Op.PopTop);
+        if (item + 1 < w.Items.Count) CompileAsyncWith(w, item + 1);
+        else VisitBody(w.Body);
+        PopBlock();
+        PopHandler(outer);
+        _u.Line = w.Line;
+        Emit(Op.LoadConst, Const(null));
+        Emit(Op.LoadConst, Const(null));
+        Emit(Op.LoadConst, Const(null));
+        Emit(Op.Call, 2);
+        EmitAwait();
+        Emit(Op.PopTop);
+        Emit(Op.Jump, end);
+        Mark(exc);
+        Emit(Op.PushExcInfo);
+        PushHandler(cleanup, 1);
+        Emit(Op.WithExceptStart);
+        EmitAwait();
+        Emit(Op.PopJumpIfTrue, suppress);
+        Emit(Op.Reraise);
+        Mark(suppress);
+        Emit(Op.PopTop);
+        Emit(Op.PopExcept);
+        Emit(Op.PopTop);
+        PopHandler(outer);
+        Emit(Op.Jump, end);
+        Mark(cleanup);
+        Emit(Op.Swap, 2);
+        Emit(Op.PopExcept);
+        Emit(Op.Reraise);
+        Mark(end);
+    }
+
+    // ---- try / except* (PEP 654) ----
+
+    private void CompileTryStar(TryStar t)
+    {
+        foreach (var h in t.Handlers)
+        {
+            if (h.Type == null) throw new CompileError("expected one or more exception types", h.Line, h.Col);
+            CheckNoJumpOut(h.Body, false, _u.Scope.IsFunctionLike);
+        }
+        if (t.Finalbody.Count > 0)
+        {
+            // try/except*/finally is try/finally around try/except*.
+            var inner = new TryStar { Body = t.Body, Handlers = t.Handlers, Orelse = t.Orelse, Line = t.Line, Col = t.Col };
+            var wrap = new Try { Body = [inner], Finalbody = t.Finalbody, Line = t.Line, Col = t.Col };
+            CompileTryFinally(wrap);
+            return;
+        }
+        int handler = NewLabel(), end = NewLabel(), cleanup = NewLabel(), orelse = NewLabel();
+        int outer = PushHandler(handler);
+        var tb = PushBlock(FBlock.TryExcept);
+        tb.OuterHandler = outer;
+        VisitBody(t.Body);
+        PopBlock();
+        PopHandler(outer);
+        Emit(Op.Jump, orelse);
+        Mark(handler);
+        _u.Line = t.Handlers[0].Line;
+        Emit(Op.PushExcInfo);                 // prev, orig
+        PushHandler(cleanup, 1);
+        int handlerRegion = _u.CurrentHandler;
+        Emit(Op.Copy, 1);                     // prev, orig, rest
+        Emit(Op.BuildList, 0);
+        Emit(Op.Swap, 2);                     // prev, orig, raised, rest
+        foreach (var h in t.Handlers)
+        {
+            _u.Line = h.Line;
+            int next = NewLabel(), nomatch = NewLabel(), hexc = NewLabel();
+            VisitExpr(h.Type!);
+            Emit(Op.CheckEgMatch);            // rest', match
+            Emit(Op.Copy, 1);
+            Emit(Op.PopJumpIfNone, nomatch);
+            if (h.Name != null) CompileName(h.Name, Ctx.Store);
+            else Emit(Op.PopTop);
+            PushHandler(hexc);
+            VisitBody(h.Body);
+            PopHandler(handlerRegion);
+            ClearHandlerName(h.Name);
+            Emit(Op.Jump, next);
+            Mark(hexc);                       // an exception raised by the handler joins the raised list
+            Emit(Op.ListAppend, 2);
+            ClearHandlerName(h.Name);
+            Emit(Op.Jump, next);
+            Mark(nomatch);
+            Emit(Op.PopTop);
+            Mark(next);
+        }
+        Emit(Op.PrepReraiseStar);             // raises what is left, or pushes None
+        Emit(Op.PopTop);
+        Emit(Op.PopTop);
+        Emit(Op.PopExcept);
+        Emit(Op.Jump, end);
+        PopHandler(outer);
+        Mark(cleanup);
+        Emit(Op.Swap, 2);
+        Emit(Op.PopExcept);
+        Emit(Op.Reraise);
+        Mark(orelse);
+        VisitBody(t.Orelse);
+        Mark(end);
+    }
+
+    private void ClearHandlerName(string? name)
+    {
+        if (name == null) return;
+        Emit(Op.LoadConst, Const(null));
+        CompileName(name, Ctx.Store);
+        CompileName(name, Ctx.Del);
+    }
+
+    /// <summary>break, continue and return may not leave an except* block (loops and functions inside may use them).</summary>
+    private static void CheckNoJumpOut(List<Stmt> body, bool inLoop, bool inFunction)
+    {
+        foreach (var s in body)
+        {
+            switch (s)
+            {
+                case Break or Continue when !inLoop:
+                case Return when inFunction:
+                    throw new CompileError("'break', 'continue' and 'return' cannot appear in an except* block", s.Line, s.Col);
+                case For f: CheckNoJumpOut(f.Body, true, inFunction); CheckNoJumpOut(f.Orelse, inLoop, inFunction); break;
+                case AsyncFor f: CheckNoJumpOut(f.Body, true, inFunction); CheckNoJumpOut(f.Orelse, inLoop, inFunction); break;
+                case While w: CheckNoJumpOut(w.Body, true, inFunction); CheckNoJumpOut(w.Orelse, inLoop, inFunction); break;
+                case If i: CheckNoJumpOut(i.Body, inLoop, inFunction); CheckNoJumpOut(i.Orelse, inLoop, inFunction); break;
+                case With w: CheckNoJumpOut(w.Body, inLoop, inFunction); break;
+                case AsyncWith w: CheckNoJumpOut(w.Body, inLoop, inFunction); break;
+                case Try t:
+                    CheckNoJumpOut(t.Body, inLoop, inFunction); CheckNoJumpOut(t.Orelse, inLoop, inFunction); CheckNoJumpOut(t.Finalbody, inLoop, inFunction);
+                    foreach (var h in t.Handlers) CheckNoJumpOut(h.Body, inLoop, inFunction);
+                    break;
+                case TryStar t:
+                    CheckNoJumpOut(t.Body, inLoop, inFunction); CheckNoJumpOut(t.Orelse, inLoop, inFunction); CheckNoJumpOut(t.Finalbody, inLoop, inFunction);
+                    break;
+            }
+        }
+    }
+}

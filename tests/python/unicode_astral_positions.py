@@ -1,0 +1,17 @@
+s = "x😀y😀z𝄞"
+print(s.find("😀", 2), s.find("😀", 1, 2), s.index("y", 1), s.rfind("😀", 0, 3), s.count("😀", 2), s.count(""), s.count("", 3))
+print(s.startswith("😀", 1), s.endswith("y", 0, 3), s.startswith("z", 4))
+print("{:😀^7}".format("ab"), "{:*<4}".format("😀"), f"{'😀':>3}", "%-3s|" % "𝄞")
+print(s.split("😀", 1), s.rsplit("😀", 1), s.rpartition("😀"))
+print(s.expandtabs(), "a\t😀\tb".expandtabs(4))
+print(ord("\U0010FFFF"), len(chr(0x10FFFF)), "\U0010FFFF" > "\uffff")
+print(sorted(["\uffff", "😀", "a"]))
+t = "😀" * 3
+print(t[1:], t[::-1] == t, t.index("😀", 2), len(t.encode("utf-8")), len(t.encode("utf-32-le")) if False else 0)
+print("😀abc".zfill(6), "😀".isalnum(), "😀".islower())
+print(str(b"\xf0\x9f\x98\x80", "utf-8"), b"\xf0\x9f\x98\x80".decode())
+print([c for c in reversed("a😀b")], list(enumerate("😀x")))
+print("😀" < "😁", "a😀" == "a\U0001F600", hash("😀") == hash("\U0001F600"))
+d = {"😀": 1}; print(d["\U0001F600"], "😀".encode("unicode_escape") if False else "")
+print(repr("\U0001F600"), ascii("\U0001F600"), repr("\ud800"[:0]))
+print(int("１２３"), "😀".center(5), "😀".rjust(3, "-"))
