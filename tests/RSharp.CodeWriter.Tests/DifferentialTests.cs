@@ -41,8 +41,10 @@ public class DifferentialTests
             .Select(g => $"{g.Count(),4}  {g.Key}");
         TestContext.Out.WriteLine($"{built.Count} of {functions.Count} corpus functions have jitcodes; not built:");
         foreach (var r in reasons) TestContext.Out.WriteLine(r);
-        Assert.That(built, Has.Count.GreaterThanOrEqualTo(150));
-        foreach (var cls in new[] { "Arithmetic", "Branches", "Checked", "Classes", "Exceptions", "Finally", "Recursion", "Strings", "Arrays", "Switches" })
+        // Addresses, structs, nullables and delegates are modelled: all 347 functions of the corpus build today.
+        Assert.That(built, Has.Count.GreaterThanOrEqualTo(340));
+        foreach (var cls in new[] { "Arithmetic", "Branches", "Checked", "Classes", "Exceptions", "Finally", "Recursion", "Strings", "Arrays", "Switches",
+                                    "Structs", "RefOut", "Nullables", "Delegates", "Boxing" })
             Assert.That(built.Count(m => m.DeclaringType!.Name == cls), Is.GreaterThan(2), cls);
     }
 

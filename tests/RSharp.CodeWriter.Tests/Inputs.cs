@@ -54,14 +54,14 @@ internal static class Inputs
         return a;
     }
 
-    public static List<object?[]> Tuples(MethodInfo method)
+    public static List<object?[]> Tuples(MethodInfo method, bool byRef = false)
     {
         int seed = 17;
         foreach (char c in method.DeclaringType!.Name + "." + method.Name) seed = unchecked(seed * 31 + c);
         var rng = new Random(seed & 0x7fffffff);
         var ps = method.GetParameters();
-        if (ps.Any(p => p.ParameterType.IsByRef)) throw new NotSupportedException("by-ref parameter");
-        var pools = ps.Select(p => Pool(p.ParameterType, rng)).ToArray();
+        if (!byRef && ps.Any(p => p.ParameterType.IsByRef)) throw new NotSupportedException("by-ref parameter");
+        var pools = ps.Select(p => Pool(p.ParameterType.IsByRef ? p.ParameterType.GetElementType()! : p.ParameterType, rng)).ToArray();
         if (ps.Length == 0) return [[]];
         int maxPool = pools.Max(p => p.Length);
         var result = new List<object?[]>();

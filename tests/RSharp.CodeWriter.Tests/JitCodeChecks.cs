@@ -54,7 +54,7 @@ internal static class JitCodeChecks
         var code = Decode(j);
         foreach (var insn in code.Values.OrderBy(i => i.Pc))
         {
-            if (insn.Def.Name is "goto_if_not" or "switch" or "jit_merge_point" || insn.Def.Name.StartsWith("inline_call", StringComparison.Ordinal)
+            if (insn.Def.Name is "goto_if_not" or "switch" or "jit_merge_point" or "guard_class" || insn.Def.Name.StartsWith("inline_call", StringComparison.Ordinal)
                 || insn.Def.Name.StartsWith("residual_call", StringComparison.Ordinal))
             {
                 bool marked = code.Values.Any(p => p.Next == insn.Pc && p.Def.Name == "-live-");

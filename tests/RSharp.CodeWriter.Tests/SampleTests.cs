@@ -24,6 +24,55 @@ public class SampleTests
         Assert.That(set.Residual.Where(kv => kv.Key.Contains("GetMatchingBracket")).Select(kv => kv.Value), Has.All.EqualTo("[Elidable]"));
     }
 
+    /// <summary>_cells[_position]++ takes an element address: lowered to getarrayitem/setarrayitem, so the tape methods are looked inside.</summary>
+    [TestCase("Increment", 254, new[] { 255, 0, 1 })]
+    [TestCase("Decrement", 1, new[] { 0, 255, 254 })]
+    public void TapeIncrementIsLookedInside(string method, int start, int[] expected)
+    {
+        var set = Samples.BrainfuckJitCodes();
+        Assert.That(set.Residual.Keys, Has.None.Contains("Tape::" + method));
+        var jitcode = set.Get("Tape::" + method);
+        var names = JitCodeDecoder.Instructions(jitcode).Select(i => i.Def.Name).ToList();
+        Assert.That(names, Does.Contain("getarrayitem_i").And.Contain("setarrayitem_i"), jitcode.Dump());
+        Assert.That(names.Any(n => n.Contains("call", StringComparison.Ordinal)), Is.False, jitcode.Dump());
+
+        var tapeType = Samples.Brainfuck.GetType("RSharp.Samples.Brainfuck.Tape")!;
+        object NewTape() => Activator.CreateInstance(tapeType, Any, null, [new MemoryStream(), new MemoryStream()], null)!;
+        byte[] Cells(object t) => (byte[])tapeType.GetField("_cells", Any)!.GetValue(t)!;
+        var native = NewTape();
+        var bh = NewTape();
+        Cells(native)[0] = (byte)start;
+        Cells(bh)[0] = (byte)start;
+        var blackhole = new BlackholeInterpreter { PoisonDeadRegisters = true };
+        foreach (int value in expected)
+        {
+            tapeType.GetMethod(method, Any)!.Invoke(native, null);
+            blackhole.Run(jitcode, bh);
+            Assert.That(Cells(bh)[0], Is.EqualTo(value));
+            Assert.That(Cells(bh), Is.EqualTo(Cells(native)));
+        }
+    }
+
+    /// <summary>Grow passes the field address of _cells to Array.Resize: a temporary slot, copied in and written back.</summary>
+    [Test]
+    public void TapeGrowsThroughAFieldAddress()
+    {
+        var set = Samples.BrainfuckJitCodes();
+        var grow = set.Get("Tape::Grow");
+        Assert.That(grow.Dump(), Does.Contain("residual_call_v <Call Array.Resize>").And.Contain("<Field Tape._cells>"));
+        var tapeType = Samples.Brainfuck.GetType("RSharp.Samples.Brainfuck.Tape")!;
+        var tape = Activator.CreateInstance(tapeType, Any, null, [new MemoryStream(), new MemoryStream()], null)!;
+        var cells = (byte[])tapeType.GetField("_cells", Any)!.GetValue(tape)!;
+        cells[^1] = 7;
+        var blackhole = new BlackholeInterpreter { PoisonDeadRegisters = true };
+        var advance = set.Get("Tape::Advance");
+        for (int k = 0; k < cells.Length; k++) blackhole.Run(advance, tape);
+        var grown = (byte[])tapeType.GetField("_cells", Any)!.GetValue(tape)!;
+        Assert.That(grown, Has.Length.EqualTo(2 * cells.Length));
+        Assert.That(grown[cells.Length - 1], Is.EqualTo(7));
+        Assert.That(tapeType.GetField("_position", Any)!.GetValue(tape), Is.EqualTo(cells.Length));
+    }
+
     [TestCase("hello.b", "")]
     [TestCase("reverse.b", "stressed\n")]
     public void BrainfuckPortalInBlackholeMatchesTheInterpreter(string example, string input)

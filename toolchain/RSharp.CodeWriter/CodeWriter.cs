@@ -57,7 +57,7 @@ public static class CodeWriter
     internal static JitCodeSet Build(FlowAssembly assembly, List<MethodReference> roots, bool partialRoots)
     {
         var project = new HashSet<string> { assembly.Assembly.Name.Name };
-        var policy = new CallPolicy(project);
+        var policy = new CallPolicy(project) { ProjectTypes = assembly.Assembly.MainModule.GetTypes().ToList() };
         var transformer = new Transformer(policy);
         var pending = new Dictionary<string, (JitCode Code, List<Insn> Insns, Flattener Flat, FlowGraph Graph)>();
         var residual = new Dictionary<string, string>();
@@ -76,9 +76,11 @@ public static class CodeWriter
                 if (why is not null) { residual[m.FullName] = why; continue; }
                 var graph = FlowAssembly.BuildChecked(m);
                 Simplify.All(graph);
+                try { AddressSinking.Run(graph); }
+                catch (UnsupportedException) when (isRoot && partialRoots) { } // the blocks using such addresses become unsupported
                 if (!isRoot && CallPolicy.LoopReason(graph, TypeKinds.ResolveMethod(m)!) is { } loops) { residual[m.FullName] = loops; continue; }
                 var ra = RegAlloc.Run(graph, partial: isRoot && partialRoots);
-                RegAllocValidator.Check(graph, ra.RegOf);
+                RegAllocValidator.Check(graph, ra.RegOf, ra.Expand);
                 var (insns, flat) = Flattener.Run(graph, ra, transformer, partial: isRoot && partialRoots);
                 foreach (var u in flat.Unsupported) warnings.Add(m.FullName + ": unsupported block " + u);
                 pending[m.FullName] = (new JitCode(Sanitize(m)), insns, flat, graph);
@@ -96,7 +98,7 @@ public static class CodeWriter
         var descrs = pending.ToDictionary(kv => kv.Key, kv => new JitCodeDescr(kv.Value.Code));
         foreach (var (name, (code, insns, flat, graph)) in pending)
         {
-            var arguments = graph.StartBlock.InputArgs.Select(v => (RegAlloc.BankOf(v.Kind), flat.RegOf(v).Index)).ToArray();
+            var arguments = graph.StartBlock.InputArgs.Select(v => (flat.RegOf(v).Bank, flat.RegOf(v).Index)).ToArray();
             char resultBank = graph.ReturnBlock.InputArgs.Count == 0 ? 'v' : RegAlloc.BankOf(graph.ReturnBlock.InputArgs[0].Kind);
             var returnType = resultBank == 'v' ? typeof(void) : ReflectionBridge.ResolveType(graph.ReturnType);
             Assembler.Assemble(code, insns, flat.RegisterCounts, arguments, resultBank, returnType,

@@ -34,7 +34,7 @@ internal sealed record PendingSwitch(string Name, List<(long Value, Label Target
 /// </summary>
 internal sealed class CallTarget(MethodReference method, System.Reflection.MethodBase reflected, RSharp.Jit.Traces.EffectInfo effect, bool virtualDispatch)
 {
-    /// <summary>A virtual call: stays residual (the runtime dispatches), since the target is not known statically.</summary>
+    /// <summary>A virtual call: stays residual (the runtime dispatches); a CHA-monomorphic one also gets a guarded direct call.</summary>
     public bool VirtualDispatch { get; } = virtualDispatch;
     public MethodReference Method { get; } = method;
     public System.Reflection.MethodBase Reflected { get; } = reflected;

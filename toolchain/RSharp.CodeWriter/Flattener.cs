@@ -36,11 +36,68 @@ internal sealed partial class Flattener
         ExceptionScratch = new Reg('r', ra.Counts['r'] + 1);
     }
 
-    /// <summary>Register counts per bank including the scratch registers.</summary>
+    /// <summary>Register counts per bank including the scratch and temporary registers.</summary>
     public Dictionary<char, int> RegisterCounts => new()
     {
-        ['i'] = _ra.Counts['i'] + 1, ['r'] = _ra.Counts['r'] + 2, ['f'] = _ra.Counts['f'] + 1,
+        ['i'] = _ra.Counts['i'] + 1 + _temps['i'], ['r'] = _ra.Counts['r'] + 2 + _temps['r'], ['f'] = _ra.Counts['f'] + 1 + _temps['f'],
     };
+
+    private readonly Dictionary<char, int> _temps = new() { ['i'] = 0, ['r'] = 0, ['f'] = 0 };
+
+    private readonly Dictionary<char, int> _tempsInOp = new() { ['i'] = 0, ['r'] = 0, ['f'] = 0 };
+
+    /// <summary>
+    /// A fresh temporary register of a bank, after the scratch registers: for values inside the
+    /// expansion of one operation (address loads and stores), never live across operations.
+    /// </summary>
+    public Reg NewTemp(char bank)
+    {
+        int k = _tempsInOp[bank]++;
+        _temps[bank] = Math.Max(_temps[bank], k + 1);
+        return new Reg(bank, _ra.Counts[bank] + (bank == 'r' ? 2 : 1) + k);
+    }
+
+    /// <summary>Temporaries are reused by the next operation.</summary>
+    public void ResetTemps()
+    {
+        foreach (var b in "irf") _tempsInOp[b] = 0;
+    }
+
+    /// <summary>The operation that defines a derived pointer (fieldaddr, arrayitemaddr, ...), or null.</summary>
+    public Operation? DerivedPointer(Value v) => v is Variable var ? _ra.DerivedPointers.GetValueOrDefault(var) : null;
+
+    /// <summary>The operation defining <paramref name="v"/> in the graph, or null (inputs, constants).</summary>
+    public Operation? DefinitionOf(Value v)
+    {
+        if (_defs is null)
+        {
+            _defs = new();
+            foreach (var b in _graph.IterBlocks())
+                foreach (var op in b.Operations)
+                    if (op.Result is { } r) _defs[r] = op;
+        }
+        return v is Variable var ? _defs.GetValueOrDefault(var) : null;
+    }
+
+    private Dictionary<Variable, Operation>? _defs;
+
+    /// <summary>The operation after the one being transformed in its block, or null.</summary>
+    public Operation? NextOperation { get; private set; }
+
+    /// <summary>True while transforming the raising operation of a block with exception links (the flattener adds catch_exception).</summary>
+    public bool HandlesExceptions { get; private set; }
+
+    /// <summary>
+    /// Set by the transformer for the raising operation of a block with exception links: code to
+    /// run on both of its exits (the write-back of by-ref arguments), before the exits' moves.
+    /// </summary>
+    public Action? OnBothExits { get; set; }
+
+    /// <summary>A fresh label; <c>EmitLabel</c> places it.</summary>
+    public static Label NewLabel() => new();
+
+    /// <summary>Places a label at the current position.</summary>
+    public void Place(Label l) => EmitLabel(l);
 
     public static (List<Insn> Code, Flattener Flattener) Run(FlowGraph graph, RegAlloc ra, Transformer transformer, bool partial = false)
     {
@@ -110,7 +167,10 @@ internal sealed partial class Flattener
             for (int k = 0; k < b.Operations.Count; k++)
             {
                 bool last = k == b.Operations.Count - 1;
+                HandlesExceptions = last && b.SwitchKind == ExitSwitchKind.LastException && b.Exits.Any(l => l.IsException);
+                NextOperation = last ? null : b.Operations[k + 1];
                 _transformer.Transform(this, b.Operations[k]);
+                HandlesExceptions = false;
                 if (last && b.SwitchKind == ExitSwitchKind.LastException) FlattenRaisingExits(b);
             }
             if (b.SwitchKind == ExitSwitchKind.LastException && b.Operations.Count == 0)
@@ -238,11 +298,14 @@ internal sealed partial class Flattener
         var excLinks = b.Exits.Where(l => l.IsException).ToList();
         var normal = b.Exits.FirstOrDefault(l => !l.IsException);
         Label? handler = excLinks.Count > 0 ? new Label() : null;
+        var both = OnBothExits;
+        OnBothExits = null;
         if (handler is not null) Emit("catch_exception", "L", [handler]);
-        if (normal is not null) FollowLink(normal);
+        if (normal is not null) { both?.Invoke(); FollowLink(normal); }
         else if (handler is not null && _code[^2].Name != "raise") Emit("reraise", "", []);
         if (handler is null) return;
         EmitLabel(handler);
+        both?.Invoke();
         foreach (var l in excLinks)
         {
             var t = (TypeReference)l.ExitCase!;

@@ -21,7 +21,7 @@ internal sealed class RegAlloc
     {
         ValueKind.Int32 or ValueKind.Int64 or ValueKind.NativeInt => 'i',
         ValueKind.Float32 or ValueKind.Float64 => 'f',
-        ValueKind.Ref => 'r',
+        ValueKind.Ref or ValueKind.ValueType => 'r', // structs: an immutable box (see docs/jitcodes.md)
         _ => throw new UnsupportedException("values of kind " + kind.Short()),
     };
 
@@ -39,13 +39,44 @@ internal sealed class RegAlloc
     {
         ValueKind.Int32 or ValueKind.Int64 or ValueKind.NativeInt => 'i',
         ValueKind.Float32 or ValueKind.Float64 => 'f',
-        ValueKind.Ref => 'r',
+        ValueKind.Ref or ValueKind.ValueType => 'r',
         _ => null,
     };
 
     public bool Has(Variable v) => _colors.ContainsKey(v);
 
-    /// <summary>The slot types the codewriter models: primitives and references (not structs).</summary>
+    /// <summary>
+    /// Managed pointers that are not slots: an address computed by the operation that defines it
+    /// (see <see cref="AddressSinking.IsAddressOp"/>). They have no register; the transformer
+    /// lowers every use through the operands of the defining operation, which stay live meanwhile.
+    /// </summary>
+    public Dictionary<Variable, Operation> DerivedPointers { get; private set; } = new();
+
+    /// <summary>The variables a use of <paramref name="v"/> reads: a derived pointer reads the operands of its definition.</summary>
+    public IEnumerable<Variable> Expand(Value v)
+    {
+        if (v is not Variable var) yield break;
+        if (!DerivedPointers.TryGetValue(var, out var def)) { yield return var; yield break; }
+        foreach (var a in def.Args)
+            foreach (var x in Expand(a)) yield return x;
+    }
+
+    private static Dictionary<Variable, Operation> FindDerived(FlowGraph graph, HashSet<Variable> slots, bool partial)
+    {
+        var derived = new Dictionary<Variable, Operation>();
+        foreach (var b in graph.IterBlocks())
+            foreach (var op in b.Operations)
+                if (AddressSinking.IsAddressOp(op) && !slots.Contains(op.Result!))
+                    derived[op.Result!] = op;
+        if (!partial)
+            foreach (var l in graph.IterLinks())
+                foreach (var a in l.Args)
+                    if (a is Variable v && derived.ContainsKey(v))
+                        throw new UnsupportedException("address of a field or element passed between blocks");
+        return derived;
+    }
+
+    /// <summary>Which pointers are slots: alloc_slot results (primitives, references, structs as boxes), by-ref parameters, and inputs fed only slots.</summary>
     internal static class SlotAnalysis
     {
         public static HashSet<Variable> Find(FlowGraph graph)
@@ -56,6 +87,9 @@ internal sealed class RegAlloc
                     if (op.OpName == OpNames.AllocSlot && op.Result is { } r && op.Args[0] is Constant { Literal: Mono.Cecil.TypeReference t }
                         && (TryBankOf(TypeKinds.KindOf(t)) is not null || t.FullName == Transformer.InterpolationHandler))
                         slots.Add(r);
+            // By-ref parameters (and the receiver of struct methods): the caller passes a slot.
+            foreach (var v in graph.StartBlock.InputArgs)
+                if (v.Kind == ValueKind.ManagedPointer) slots.Add(v);
             // Block inputs that only ever receive slot pointers are slot pointers too.
             var incoming = new Dictionary<Variable, List<Value>>();
             foreach (var l in graph.IterLinks())
@@ -86,7 +120,8 @@ internal sealed class RegAlloc
     /// <param name="partial">Skip variables of kinds without registers (a portal whose blocks using them become <c>unsupported</c>).</param>
     public static RegAlloc Run(FlowGraph graph, bool partial = false)
     {
-        var ra = new RegAlloc { _partial = partial, SlotVariables = SlotAnalysis.Find(graph) };
+        var slots = SlotAnalysis.Find(graph);
+        var ra = new RegAlloc { _partial = partial, SlotVariables = slots, DerivedPointers = FindDerived(graph, slots, partial) };
         var blocks = graph.IterBlocks();
         foreach (var b in blocks)
         {
@@ -108,10 +143,11 @@ internal sealed class RegAlloc
                     live.Remove(res);
                     foreach (var l in live) ra.Interfere(res, l);
                     // newobj becomes "new -> res" then the constructor call reading the arguments.
-                    if (op.OpName == OpNames.NewObj)
-                        foreach (var a in op.Args) if (a is Variable av) ra.Interfere(res, av);
+                    // An address argument is read again after the operation (write-back of a by-ref argument).
+                    if (op.OpName == OpNames.NewObj || op.Args.Any(a => a is Variable pv && ra.DerivedPointers.ContainsKey(pv)))
+                        foreach (var a in op.Args) foreach (var av in ra.Expand(a)) ra.Interfere(res, av);
                 }
-                foreach (var a in op.Args) if (a is Variable av) live.Add(av);
+                foreach (var a in op.Args) foreach (var av in ra.Expand(a)) live.Add(av);
             }
             foreach (var l in b.Exits)
                 for (int k = 0; k < l.Args.Length && k < l.Target.InputArgs.Count; k++)
@@ -141,6 +177,7 @@ internal sealed class RegAlloc
 
     private void Node(Variable v)
     {
+        if (DerivedPointers.ContainsKey(v)) return;
         if (_partial && TryBankOfVar(v) is null) return;
         BankOfVar(v);
         _interference.TryAdd(v, new HashSet<Variable>());

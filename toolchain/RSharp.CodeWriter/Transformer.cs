@@ -14,7 +14,7 @@ namespace RSharp.CodeWriter;
 /// typed field, array and call instructions with descriptors, hints recognised, well-known
 /// .NET methods turned into special operations. Descriptors are shared across jitcodes.
 /// </summary>
-internal sealed class Transformer(CallPolicy policy)
+internal sealed partial class Transformer(CallPolicy policy)
 {
     private readonly Dictionary<string, Descr> _descrs = new();
     private readonly CallPolicy _policy = policy;
@@ -42,8 +42,6 @@ internal sealed class Transformer(CallPolicy policy)
     private FieldDescr FieldDescrOf(FieldReference f) => Cached("F:" + f.FullName, () =>
     {
         var fi = ReflectionBridge.ResolveField(f);
-        if (fi.FieldType.IsValueType && RSharp.Jit.Traces.ValueKinds.Of(fi.FieldType) == RSharp.Jit.Traces.ValueKind.Ref)
-            throw new UnsupportedException("struct field " + f.FullName);
         return new FieldDescr(fi, Sanitize(fi.DeclaringType!.Name + "." + fi.Name));
     });
 
@@ -52,7 +50,7 @@ internal sealed class Transformer(CallPolicy policy)
     public Descr ResidualDescrOf(CallTarget t) => Cached<Descr>("C:" + t.Key, () => t.Reflected switch
     {
         MethodInfo m => new CallDescr(m, t.Effect, Sanitize(m.DeclaringType?.Name + "." + m.Name)),
-        ConstructorInfo c => new ConstructorDescr(c, t.Effect),
+        ConstructorInfo c => new ConstructorDescr(c, t.Effect, Sanitize(c.DeclaringType?.Name + ".ctor" + c.GetParameters().Length)),
         _ => throw new UnsupportedException("call target " + t.Key),
     });
 
@@ -170,8 +168,13 @@ internal sealed class Transformer(CallPolicy policy)
     public void Transform(Flattener f, Operation op)
     {
         if (f.Partial && op.OpName == OpNames.AllocSlot && (op.Result is null || !f.IsSlot(op.Result))) return; // no register; users are unsupported
+        f.ResetTemps();
+        if (op.Result is { } dp && f.DerivedPointer(dp) is not null) { DerivedPointer(f, op); return; }
         Reg? res = op.Result is { } rv ? f.Operand(rv) as Reg? : null;
+        // Struct slots and initobj first: SlotOperation would zero them as references.
+        if ((op.OpName is OpNames.ZeroPointer or OpNames.AllocSlot) && AddressOperation(f, op, res)) return;
         if (SlotOperation(f, op, res)) return;
+        if (AddressOperation(f, op, res)) return;
         foreach (var a in op.Args) CheckKind(f, a);
         var name = op.OpName;
         if (InstructionSet.IsPure(name))
@@ -258,7 +261,6 @@ internal sealed class Transformer(CallPolicy policy)
             case OpNames.Box:
             {
                 var t = (TypeReference)Lit(op.Args[0]);
-                if (TypeKinds.IsNullable(t)) throw new UnsupportedException("box of Nullable");
                 var v = f.Operand(op.Args[1]);
                 char b = Flattener.BankOfOperand(v);
                 if (b == 'r') { f.Copy(v, res!.Value); return; }
@@ -268,7 +270,6 @@ internal sealed class Transformer(CallPolicy policy)
             case OpNames.UnboxAny:
             {
                 var t = (TypeReference)Lit(op.Args[0]);
-                if (TypeKinds.IsNullable(t)) throw new UnsupportedException("unbox of Nullable");
                 f.Live();
                 if (res!.Value.Bank == 'r') f.Emit("castclass", "rd>r", [f.Operand(op.Args[1]), TypeDescrOf(t)], res);
                 else f.Emit("unbox_" + res.Value.Bank, "rd>" + res.Value.Bank, [f.Operand(op.Args[1]), TypeDescrOf(t)], res);
@@ -288,7 +289,7 @@ internal sealed class Transformer(CallPolicy policy)
         throw new UnsupportedException("operation " + name);
     }
 
-    private static object Lit(Value v) => ((Constant)v).Literal ?? throw new UnsupportedException("null descriptor");
+    internal static object Lit(Value v) => ((Constant)v).Literal ?? throw new UnsupportedException("null descriptor");
 
     private static void RequireRef(Value v)
     {
@@ -303,7 +304,8 @@ internal sealed class Transformer(CallPolicy policy)
     private void NewObject(Flattener f, Operation op, Reg? res)
     {
         var ctor = (MethodReference)Lit(op.Args[0]);
-        if (ctor.DeclaringType is ArrayType || res is null || res.Value.Bank != 'r')
+        // (A multi-dimensional array is a residual_new of the array type's constructor.)
+        if (res is null || res.Value.Bank != 'r')
             throw new UnsupportedException("newobj of " + ctor.DeclaringType.FullName);
         var args = op.Args.Skip(1).Select(f.Operand).ToList();
         if (_policy.IsProjectMethod(ctor))
@@ -329,7 +331,30 @@ internal sealed class Transformer(CallPolicy policy)
         if (SpecialCall(f, m, args, res)) return;
         if (m.Name == ".ctor" && m.DeclaringType.FullName == "System.Object") return; // does nothing
         var target = _policy.Target(m, isVirtual);
+        if (isVirtual && !f.HandlesExceptions && _policy.MonomorphicTarget(m, op.Args[1].Type) is { } mono)
+        {
+            GuardedCall(f, mono.Class, _policy.Target(mono.Impl, isVirtual: false), target, args, res);
+            return;
+        }
         EmitCall(f, target, args, res);
+    }
+
+    /// <summary>
+    /// A virtual call with one possible receiver class (class-hierarchy analysis): guard_class, then
+    /// a direct call of the implementation (inlined if looked inside); another class or null takes
+    /// the residual virtual call.
+    /// </summary>
+    private void GuardedCall(Flattener f, Mono.Cecil.TypeDefinition cls, CallTarget impl, CallTarget virtualCall, List<object> args, Reg? res)
+    {
+        var slow = Flattener.NewLabel();
+        var done = Flattener.NewLabel();
+        f.Live();
+        f.Emit("guard_class", "rdL", [args[0], TypeDescrOf(cls), slow]);
+        EmitCall(f, impl, args, res);
+        f.Emit("goto", "L", [done]);
+        f.Place(slow);
+        EmitCall(f, virtualCall, args, res);
+        f.Place(done);
     }
 
     /// <summary>A call placeholder; the assembler makes it inline_call or residual_call.</summary>

@@ -161,7 +161,7 @@ public sealed partial class BlackholeInterpreter
                 case InsnKind.IntGuardValue: case InsnKind.RefGuardValue: case InsnKind.FloatGuardValue: pc += 1; break;
                 case InsnKind.Unsupported:
                     throw new BlackholeError($"{j.Name} @{frame.Pc}: reached a block the codewriter could not model: {descrs[U16(code, pc)].Name}");
-                default: throw new BlackholeError("unknown instruction " + def.Name);
+                default: pc = ExecuteAppended(frame, def, pc); break;
             }
         }
     }
@@ -262,7 +262,8 @@ public sealed partial class BlackholeInterpreter
             if (argIndex < 0) receiver = v;
             else args[argIndex] = v;
         }
-        var result = InvokeResidual(descr, args, receiver, construct);
+        var slots = UnwrapAddresses(descr, types, args, ref receiver, construct);
+        var result = slots is null ? InvokeResidual(descr, args, receiver, construct) : InvokeWithAddresses(descr, types, args, receiver, construct, slots);
         if (resultReg >= 0) Store(frame, resultBank, resultReg, result);
         return p;
     }

@@ -17,6 +17,8 @@ internal enum InsnKind
     InstanceOf, IsInst, CastClass, BoxI, BoxF, UnboxI, UnboxF,
     InlineCall, ResidualCall,
     JitMergePoint, CanEnterJit, IntGuardValue, RefGuardValue, FloatGuardValue, Unsupported,
+    // Appended (Blackhole.Addresses.cs): structs as boxes, delegates, class guards.
+    StructCopy, NewDelegate, NewVirtualDelegate, GuardClass,
 }
 
 /// <summary>
@@ -159,6 +161,14 @@ public static class InstructionSet
         Add("ptr_ne", "rr>i", InsnKind.PureRR_I, (Func<object?, object?, long>)((a, b) => ReferenceEquals(a, b) ? 0 : 1));
         Add("ptr_nonzero", "r>i", InsnKind.PureR_I, (Func<object?, long>)(a => a is null ? 0 : 1));
         Add("ptr_iszero", "r>i", InsnKind.PureR_I, (Func<object?, long>)(a => a is null ? 1 : 0));
+
+        // Structs are immutable boxes in ref registers: a field update works on a fresh copy.
+        Add("struct_copy", "r>r", InsnKind.StructCopy);
+        // Delegates: the delegate type and the target method; the virtual form dispatches on the target's class first.
+        Add("new_delegate", "rdd>r", InsnKind.NewDelegate);
+        Add("new_virtual_delegate", "rdd>r", InsnKind.NewVirtualDelegate);
+        // Guards that the object's class is exactly the type (a CHA-monomorphic call site inlined behind it).
+        Add("guard_class", "rdL", InsnKind.GuardClass);
         if (list.Count > ushort.MaxValue) throw new InvalidOperationException("too many instructions");
         return list;
     }

@@ -132,8 +132,8 @@ public sealed class StaticFieldDescr(System.Reflection.FieldInfo field) : Descr(
 /// A constructor called residually: <c>residual_new</c> allocates and runs it; a
 /// <c>residual_call_v</c> with this descriptor runs it on an existing object (a base constructor call).
 /// </summary>
-public sealed class ConstructorDescr(System.Reflection.ConstructorInfo ctor, EffectInfo? effect = null)
-    : Descr($"{ctor.DeclaringType?.Name}.ctor{ctor.GetParameters().Length}")
+public sealed class ConstructorDescr(System.Reflection.ConstructorInfo ctor, EffectInfo? effect = null, string? name = null)
+    : Descr(name ?? $"{ctor.DeclaringType?.Name}.ctor{ctor.GetParameters().Length}")
 {
     /// <summary>The constructor.</summary>
     public System.Reflection.ConstructorInfo Constructor { get; } = ctor;
