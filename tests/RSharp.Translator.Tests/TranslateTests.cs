@@ -1,3 +1,7 @@
+using System.Reflection;
+using RSharp.Jit.JitCodes;
+using RSharp.Jit.JitCodes.Serialization;
+
 namespace RSharp.Translator.Tests;
 
 /// <summary>
@@ -18,7 +22,7 @@ public class TranslateTests
             var r = Cli.Rsharp("translate", language, "-o", Path.Combine(Output, language));
             Assert.That(r.ExitCode, Is.EqualTo(0), r.Stdout + r.Stderr);
             Assert.That(r.Stdout, Does.Match(@"translated " + language + @" -> .+ in \d+\.\d s"));
-            foreach (var phase in new[] { "[resolve ]", "[load    ]", "[drivers ]", "[rewrite ]", "[publish ]" })
+            foreach (var phase in new[] { "[resolve ]", "[load    ]", "[drivers ]", "[jitcodes]", "[rewrite ]", "[publish ]" })
                 Assert.That(r.Stdout, Does.Contain(phase));
         }
         return launcher;
@@ -36,6 +40,60 @@ public class TranslateTests
         var r = Cli.Run(Translated("brainfuck"), [Path.Combine(Examples("brainfuck"), "hello.b")]);
         Assert.That(r.ExitCode, Is.EqualTo(0), r.Stderr);
         Assert.That(r.Stdout, Is.EqualTo("Hello, World!\n"));
+    }
+
+    /// <summary>
+    /// The translated Brainfuck assembly carries its jitcodes: loaded in-process, the portal runs in the
+    /// blackhole and prints what the translated interpreter prints.
+    /// </summary>
+    [TestCase("hello.b", "")]
+    [TestCase("reverse.b", "live on")]
+    public void TranslatedBrainfuckCarriesItsJitCodes(string example, string stdin)
+    {
+        string launcher = Translated("brainfuck");
+        string program = Path.Combine(Examples("brainfuck"), example);
+        var expected = Cli.Run(launcher, [program], stdin);
+        Assert.That(expected.ExitCode, Is.EqualTo(0), expected.Stderr);
+
+        var context = new InterpreterContext(Path.GetDirectoryName(launcher)!);
+        try
+        {
+            var assembly = context.LoadFromAssemblyName(new System.Reflection.AssemblyName("Brainfuck"));
+            var sw = System.Diagnostics.Stopwatch.StartNew();
+            var image = JitCodeImage.Load(assembly);
+            double header = sw.Elapsed.TotalMilliseconds;
+            Assert.That(image, Is.Not.Null, "no " + JitCodeImage.ResourceName + " resource");
+            Assert.That(image!.IsDecoded, Is.False, "decoded on first use");
+            TestContext.Out.WriteLine($"header {header:0.00} ms, decoded {image.JitCodes.Count} jitcodes at {sw.Elapsed.TotalMilliseconds:0.00} ms");
+            Assert.That(image.IsDecoded, Is.True);
+            Assert.That(assembly.GetManifestResourceNames(), Does.Contain(JitCodeImage.ResourceName));
+            Assert.That(image.Roots, Has.Count.EqualTo(1));
+            var portal = image.JitCodes[image.Roots[0]];
+            Assert.That(portal.Name, Does.Contain("Interpreter::MainLoop"));
+            Assert.That(portal.Dump(), Does.Contain("jit_merge_point"));
+
+            const BindingFlags any = BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static | BindingFlags.Instance;
+            var interp = assembly.GetType("RSharp.Samples.Brainfuck.Interpreter")!;
+            var tapeType = assembly.GetType("RSharp.Samples.Brainfuck.Tape")!;
+            var parseArgs = new object?[] { File.ReadAllText(program), null };
+            var code = (string)interp.GetMethod("Parse", any)!.Invoke(null, parseArgs)!;
+            var output = new MemoryStream();
+            var tape = Activator.CreateInstance(tapeType, any, null, [new MemoryStream(System.Text.Encoding.ASCII.GetBytes(stdin)), output], null)!;
+            new BlackholeInterpreter { PoisonDeadRegisters = true }.Run(portal, code, parseArgs[1], tape);
+            tapeType.GetMethod("Flush", any)!.Invoke(tape, null);
+            Assert.That(System.Text.Encoding.Latin1.GetString(output.ToArray()), Is.EqualTo(expected.Stdout).And.Not.Empty);
+        }
+        finally
+        {
+            context.Unload();
+        }
+    }
+
+    /// <summary>Loads the translated interpreter's own assemblies from its folder; the runtime and the rest come from the test's context.</summary>
+    private sealed class InterpreterContext(string folder) : System.Runtime.Loader.AssemblyLoadContext("translated", isCollectible: true)
+    {
+        protected override System.Reflection.Assembly? Load(System.Reflection.AssemblyName name) =>
+            name.Name is "Brainfuck" ? LoadFromAssemblyPath(Path.Combine(folder, name.Name + ".dll")) : null;
     }
 
     [Test]

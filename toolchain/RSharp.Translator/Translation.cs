@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Mono.Cecil;
 using RSharp.Translator.Drivers;
 using RSharp.Translator.Input;
+using RSharp.Translator.JitCodes;
 using RSharp.Translator.Publish;
 using RSharp.Translator.Rewrite;
 
@@ -12,7 +13,7 @@ public sealed record TranslateOptions(string Input, string? Output = null, strin
 
 /// <summary>
 /// The translation pipeline: resolve the input, load it, find and check the drivers, rewrite the
-/// portal, publish the translated app. Each phase is printed with its elapsed time.
+/// portal, build and embed its jitcodes, publish the translated app. Each phase is printed with its elapsed time.
 /// </summary>
 public sealed class Translation(TextWriter stdout, TextWriter stderr)
 {
@@ -28,6 +29,11 @@ public sealed class Translation(TextWriter stdout, TextWriter stderr)
         if (!Report(model, options.Quiet)) return 1;
         var driver = ChooseDriver(model, options.Driver, input.AssemblyPath);
 
+        // Built from the original assembly: the codewriter recognises the hint calls the rewrite replaces.
+        var portalMethod = model.PortalOf(driver)!;
+        var jitcodes = Phase("jitcodes", () => JitCodeEmbedder.Build(portalMethod, driver.Name,
+            Path.GetDirectoryName(Path.GetFullPath(input.AssemblyPath))!, stderr, Say));
+
         string output = Path.GetFullPath(options.Output ?? Path.Combine("out", input.Name));
         string lib = Path.Combine(Path.GetTempPath(), "rsharp-lib-" + Guid.NewGuid().ToString("N")[..12]);
         try
@@ -38,6 +44,9 @@ public sealed class Translation(TextWriter stdout, TextWriter stderr)
                 var changed = PortalRewriter.Rewrite(model, runtime, driver);
                 CopyAssemblies(input.AssemblyPath, lib);
                 File.Copy(typeof(Jit.Launcher).Assembly.Location, Path.Combine(lib, Path.GetFileName(typeof(Jit.Launcher).Assembly.Location)), true);
+                if (jitcodes is not null && changed.Contains(portalMethod.Module)
+                    && JitCodeEmbedder.WriteWithImage(changed, portalMethod.Module, jitcodes, driver.Name, stderr) is int size)
+                    Say($"jitcodes embedded as resource {Jit.JitCodes.Serialization.JitCodeImage.ResourceName} of {portalMethod.Module.Name} ({size} bytes)");
                 foreach (var module in changed)
                 {
                     var target = Path.Combine(lib, Path.GetFileName(module.FileName));
