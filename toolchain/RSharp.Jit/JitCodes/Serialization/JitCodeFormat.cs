@@ -28,7 +28,7 @@ internal static class JitCodeFormat
         ConstructorD = 7, SwitchD = 8, MergePointD = 9, ReasonD = 10;
 
     // Ref constants.
-    public const byte Null = 0, String = 1, TypeConst = 2, Primitive = 3, EnumConst = 4, NInt = 5, NUInt = 6;
+    public const byte Null = 0, String = 1, TypeConst = 2, Primitive = 3, EnumConst = 4, NInt = 5, NUInt = 6, FieldHandle = 7, TypeHandle = 8, MethodHandle = 9;
 
     // Effect infos: the shared instances, or spelled out.
     public const byte EffectResidual = 0, EffectElidableCannotRaise = 1, EffectCannotRaise = 2, EffectMayRaise = 3, EffectCustom = 4;

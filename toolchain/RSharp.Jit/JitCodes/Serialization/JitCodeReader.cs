@@ -176,7 +176,7 @@ internal sealed class JitCodeReader
             case F.CallD: { string name = Str(); var m = MemberOf<MethodInfo>("method"); return new CallDescr(m, Effect(k), name); }
             case F.JitCodeD: return new JitCodeDescr(_jitcodes[_in.Index(_jitcodes.Length, "jitcode")]);
             case F.StaticFieldD: return new StaticFieldDescr(MemberOf<FieldInfo>("field"));
-            case F.ConstructorD: { var c = MemberOf<ConstructorInfo>("constructor"); return new ConstructorDescr(c, Effect(k)); }
+            case F.ConstructorD: { var c = MemberOf<ConstructorInfo>("constructor"); var e = Effect(k); return new ConstructorDescr(c, e, Str()); }
             case F.SwitchD:
             {
                 string name = Str();
@@ -271,6 +271,9 @@ internal sealed class JitCodeReader
                 ulong raw = _in.Fixed(8);
                 return System.Enum.ToObject(t, unchecked((long)raw));
             }
+            case F.FieldHandle: return MemberOf<FieldInfo>("field").FieldHandle;
+            case F.TypeHandle: return MemberOf<Type>("type").TypeHandle;
+            case F.MethodHandle: return MemberOf<MethodBase>("method").MethodHandle;
             case F.NInt: return (nint)(long)_in.Fixed(8);
             case F.NUInt: return (nuint)_in.Fixed(8);
             case F.Primitive:

@@ -266,6 +266,7 @@ public sealed class JitCodeWriter
                 s.Byte(F.ConstructorD);
                 s.UInt((ulong)MethodIndex(ctor.Constructor));
                 Effect(s, ctor.Effect);
+                s.UInt((ulong)Str(ctor.Name));
                 break;
             case SwitchDescr sw:
                 s.Byte(F.SwitchD);
@@ -366,6 +367,10 @@ public sealed class JitCodeWriter
                 s.Fixed(Type.GetTypeCode(e.GetType()) == TypeCode.UInt64 ? Convert.ToUInt64(e) : (ulong)Convert.ToInt64(e), 8);
                 return;
             }
+            // ldtoken operands (array initializers read their data through a field handle).
+            case RuntimeFieldHandle h: { int fi = FieldIndex(FieldInfo.GetFieldFromHandle(h)); s.Byte(F.FieldHandle); s.UInt((ulong)fi); return; }
+            case RuntimeTypeHandle h: { int ti = TypeIndex(Type.GetTypeFromHandle(h)!); s.Byte(F.TypeHandle); s.UInt((ulong)ti); return; }
+            case RuntimeMethodHandle h: { int mi = MethodIndex(MethodBase.GetMethodFromHandle(h)!); s.Byte(F.MethodHandle); s.UInt((ulong)mi); return; }
             case nint n: s.Byte(F.NInt); s.Fixed((ulong)(long)n, 8); return;
             case nuint n: s.Byte(F.NUInt); s.Fixed((ulong)n, 8); return;
         }
@@ -385,7 +390,7 @@ public sealed class JitCodeWriter
             TypeCode.Single => BitConverter.SingleToUInt32Bits((float)v),
             TypeCode.Double => BitConverter.DoubleToUInt64Bits((double)v),
             _ => throw new NotSupportedException(
-                $"jitcode {_current}: constant of type {v.GetType().FullName} cannot be serialized (only null, strings, types, primitives and enums)"),
+                $"jitcode {_current}: constant of type {v.GetType().FullName} cannot be serialized (only null, strings, types, runtime handles, primitives and enums)"),
         };
         s.Byte(F.Primitive);
         s.Byte((int)code);
