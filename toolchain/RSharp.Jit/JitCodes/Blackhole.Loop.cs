@@ -156,6 +156,7 @@ public sealed partial class BlackholeInterpreter
                     break;
                 case InsnKind.JitMergePoint:
                 case InsnKind.CanEnterJit:
+                    if (MergePointHook is { } hook && hook(frame, def.Kind == InsnKind.CanEnterJit) is { } done) return done;
                     pc = SkipLists(code, pc + 2);
                     break;
                 case InsnKind.IntGuardValue: case InsnKind.RefGuardValue: case InsnKind.FloatGuardValue: pc += 1; break;

@@ -1,0 +1,280 @@
+using System.Globalization;
+using System.Linq.Expressions;
+using System.Reflection;
+using RSharp.Jit.JitCodes;
+using RSharp.Jit.Optimizer;
+using RSharp.Jit.Traces;
+using Frame = RSharp.Jit.JitCodes.BlackholeInterpreter.Frame;
+
+namespace RSharp.Jit.MetaInterp;
+
+public sealed partial class MetaInterpreter
+{
+    /// <summary>Traces a loop from the frame's jit_merge_point and compiles it (RPython's compile_loop).</summary>
+    private TraceEnd TraceLoop(Frame frame, GreenKey key)
+    {
+        Stats.TracesStarted++;
+        int n = _traceCount++;
+        var token = new TargetToken("Loop" + n.ToString(CultureInfo.InvariantCulture));
+        var tracer = new Tracer(this);
+        TraceEnd end;
+        _tracing = true;
+        try
+        {
+            try
+            {
+                tracer.StartLoop(frame, key, token);
+            }
+            catch (AbortTrace a)
+            {
+                return Aborted(key, a.Reason, [frame]);
+            }
+            long t0 = System.Diagnostics.Stopwatch.GetTimestamp();
+            end = tracer.Run();
+            Stats.TracingTime += System.Diagnostics.Stopwatch.GetElapsedTime(t0);
+        }
+        finally
+        {
+            _tracing = false;
+        }
+        if (end.Kind == TraceEndKind.Aborted) return Aborted(key, end.Reason!, end.Frames!);
+        tracer.FinishResumeData();
+        var trace = end.Trace!;
+        var opts = Parameters.EnableOpts.AsEnumerable();
+        if (end.Target is not null) opts = opts.Where(o => o != "unroll"); // entering another loop: nothing to peel
+        long c0 = System.Diagnostics.Stopwatch.GetTimestamp();
+        if (Optimize(trace, opts, key, isBridge: false) is not { } opt) return end;
+        var loopToken = Backend.CompileLoop(opt.Trace, new LoopToken("Loop" + n.ToString(CultureInfo.InvariantCulture)));
+        Stats.CompileTime += System.Diagnostics.Stopwatch.GetElapsedTime(c0);
+        Register(opt);
+        var loop = new CompiledLoop(key, loopToken, token);
+        _loops[key] = loop;
+        _byToken[loopToken] = loop;
+        Stats.LoopsCompiled++;
+        Logged(new TraceLogEntry(false, key, trace, opt));
+        return end;
+    }
+
+    private TraceEnd Aborted(GreenKey key, string reason, List<Frame> frames)
+    {
+        Stats.Abort(reason);
+        _abortsAt[key] = _abortsAt.GetValueOrDefault(key) + 1;
+        return new TraceEnd { Kind = TraceEndKind.Aborted, Reason = reason, Frames = frames };
+    }
+
+    /// <summary>Traces a bridge from a failed guard and attaches it (RPython's compile_trace for a guard).</summary>
+    private TraceEnd TraceBridge(Operation guard, GuardResume resume, ResumeData data, object?[] values, Exception? pending, GreenKey loopKey)
+    {
+        Stats.TracesStarted++;
+        var tracer = new Tracer(this);
+        TraceEnd end;
+        _tracing = true;
+        try
+        {
+            (Exception, TraceValue)? first;
+            try
+            {
+                first = tracer.StartBridge(guard, resume, data, values, pending);
+            }
+            catch (AbortTrace a)
+            {
+                Stats.Abort(a.Reason);
+                var (frames, raised) = data.Rebuild(values, pending);
+                _ = raised;
+                return new TraceEnd { Kind = TraceEndKind.Aborted, Reason = a.Reason, Frames = frames, Raised = raised };
+            }
+            long t0 = System.Diagnostics.Stopwatch.GetTimestamp();
+            end = tracer.Run(first);
+            Stats.TracingTime += System.Diagnostics.Stopwatch.GetElapsedTime(t0);
+        }
+        finally
+        {
+            _tracing = false;
+        }
+        if (end.Kind == TraceEndKind.Aborted)
+        {
+            Stats.Abort(end.Reason!);
+            return end;
+        }
+        tracer.FinishResumeData();
+        var trace = end.Trace!;
+        long c0 = System.Diagnostics.Stopwatch.GetTimestamp();
+        if (Optimize(trace, Parameters.EnableOpts.Where(o => o != "unroll"), loopKey, isBridge: true) is { } opt)
+        {
+            Backend.CompileBridge(guard, opt.Trace);
+            Stats.CompileTime += System.Diagnostics.Stopwatch.GetElapsedTime(c0);
+            Register(opt);
+            Stats.BridgesCompiled++;
+            Logged(new TraceLogEntry(true, loopKey, trace, opt));
+        }
+        return end;
+    }
+
+    private OptimizedTrace? Optimize(Trace trace, IEnumerable<string> opts, GreenKey key, bool isBridge)
+    {
+        try
+        {
+            trace.Validate();
+            return TraceOptimizer.Optimize(trace, opts);
+        }
+        catch (Exception e) when (e is InvalidLoopException or TraceValidationException)
+        {
+            Stats.Abort(e is InvalidLoopException ? "invalid loop" : "invalid trace: " + e.Message);
+            if (!isBridge) _abortsAt[key] = _abortsAt.GetValueOrDefault(key) + 1;
+            return null;
+        }
+    }
+
+    private void Register(OptimizedTrace opt)
+    {
+        foreach (var (guard, resume) in opt.Resume)
+            _guards[guard] = new GuardInfo(resume, (ResumeData)(guard.ResumeData ?? resume.Original.ResumeData!));
+    }
+
+    private void Logged(TraceLogEntry entry)
+    {
+        _log.Add(entry);
+        Logger?.Invoke(entry.ToString());
+    }
+
+    // ---------------------------------------------------------------- descriptors the tracer needs
+
+    private readonly Dictionary<object, ConstRef> _constRefs = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<Type, TypeDescr> _types = new();
+    private readonly Dictionary<Type, ArrayDescr> _arrays = new();
+    private readonly Dictionary<string, CallDescr> _helpers = new();
+
+    internal Const ConstRef(object? o)
+    {
+        if (o is null) return ConstNull.Instance;
+        if (!_constRefs.TryGetValue(o, out var c))
+        {
+            var name = o is string s && s.Length <= 16 && s.All(char.IsLetterOrDigit) && s.Length > 0
+                ? "\"" + s + "\"" : o.GetType().Name.Replace("`", "") + "#" + _constRefs.Count.ToString(CultureInfo.InvariantCulture);
+            _constRefs[o] = c = new ConstRef(o, name);
+        }
+        return c;
+    }
+
+    internal TypeDescr TypeDescrOf(Type t)
+    {
+        if (!_types.TryGetValue(t, out var d)) _types[t] = d = new TypeDescr(t);
+        return d;
+    }
+
+    internal ArrayDescr ArrayDescrOf(Type elementType)
+    {
+        if (!_arrays.TryGetValue(elementType, out var d)) _arrays[elementType] = d = new ArrayDescr(elementType);
+        return d;
+    }
+
+    private CallDescr Cached(string key, Func<CallDescr> make)
+    {
+        if (!_helpers.TryGetValue(key, out var d)) _helpers[key] = d = make();
+        return d;
+    }
+
+    private static string Safe(string s) => s.Replace(",", ";").Replace(")", "]").Replace("(", "[").Replace("`", "");
+
+    /// <summary>An elidable call of a pure jitcode operation's own implementation.</summary>
+    internal CallDescr PureCallDescr(InstructionDef def) => Cached("pure:" + def.Name, () =>
+    {
+        bool canRaise = def.Name.Contains("div", StringComparison.Ordinal) || def.Name.Contains("mod", StringComparison.Ordinal)
+            || def.Name.Contains("ovf", StringComparison.Ordinal);
+        return new CallDescr(def.Pure!, "op." + def.Name,
+            canRaise ? new EffectInfo(EffectInfo.Extra.ElidableCanRaise) : EffectInfo.ElidableCannotRaise);
+    });
+
+    internal CallDescr Helper(string name) => Cached(name, () => name switch
+    {
+        "str_eq" => new CallDescr((Func<object?, object?, long>)((a, b) => string.Equals((string?)a, (string?)b) ? 1 : 0), "str_eq", EffectInfo.ElidableCannotRaise),
+        _ => new CallDescr((Func<object?, object?, object?>)((a, b) => string.Concat((string?)a, (string?)b)), "str_concat", EffectInfo.CannotRaise),
+    });
+
+    internal CallDescr InstanceOfDescr(Type t) => Cached("instanceof:" + t.AssemblyQualifiedName,
+        () => new CallDescr((Func<object?, long>)(o => t.IsInstanceOfType(o) ? 1 : 0), Safe("instanceof." + t.Name), EffectInfo.ElidableCannotRaise));
+
+    internal CallDescr IsInstDescr(Type t) => Cached("isinst:" + t.AssemblyQualifiedName,
+        () => new CallDescr((Func<object?, object?>)(o => t.IsInstanceOfType(o) ? o : null), Safe("isinst." + t.Name), EffectInfo.ElidableCannotRaise));
+
+    internal CallDescr BoxDescr(Type t, char bank) => Cached("box" + bank + ":" + t.AssemblyQualifiedName, () => bank == 'i'
+        ? new CallDescr((Func<long, object>)(v => BlackholeValues.FromInt(v, t)), Safe("box." + t.Name), EffectInfo.CannotRaise)
+        : new CallDescr((Func<double, object>)(v => BlackholeValues.FromFloat(v, t)), Safe("box." + t.Name), EffectInfo.CannotRaise));
+
+    internal CallDescr UnboxDescr(char bank) => Cached("unbox" + bank, () => bank == 'i'
+        ? new CallDescr((Func<object?, long>)BlackholeValues.ToInt, "unbox_i", EffectInfo.ElidableCannotRaise)
+        : new CallDescr((Func<object?, double>)BlackholeValues.ToFloat, "unbox_f", EffectInfo.ElidableCannotRaise));
+
+    internal CallDescr StaticGetter(StaticFieldDescr sd, char bank) => Cached("getstatic:" + sd.Field.DeclaringType?.AssemblyQualifiedName + sd.Field.Name, () =>
+    {
+        var f = sd.Field;
+        Delegate d = bank switch
+        {
+            'i' => (Func<long>)(() => BlackholeValues.ToInt(f.GetValue(null))),
+            'f' => (Func<double>)(() => BlackholeValues.ToFloat(f.GetValue(null))),
+            _ => (Func<object?>)(() => f.GetValue(null)),
+        };
+        return new CallDescr(d, Safe("getstatic." + sd.Name), EffectInfo.CannotRaise);
+    });
+
+    internal CallDescr StaticSetter(StaticFieldDescr sd, char bank) => Cached("setstatic:" + sd.Field.DeclaringType?.AssemblyQualifiedName + sd.Field.Name, () =>
+    {
+        var f = sd.Field;
+        Delegate d = bank switch
+        {
+            'i' => (Action<long>)(v => f.SetValue(null, BlackholeValues.FromInt(v, f.FieldType))),
+            'f' => (Action<double>)(v => f.SetValue(null, BlackholeValues.FromFloat(v, f.FieldType))),
+            _ => (Action<object?>)(v => f.SetValue(null, v)),
+        };
+        return new CallDescr(d, Safe("setstatic." + sd.Name), EffectInfo.CannotRaise);
+    });
+
+    /// <summary>The portal runner as a callable: register-form arguments (long, double, object) in the portal's order.</summary>
+    internal CallDescr PortalCallDescr() => Cached("portal", () =>
+    {
+        var ps = Portal.Arguments.Select(a => Expression.Parameter(a.Bank switch { 'i' => typeof(long), 'f' => typeof(double), _ => typeof(object) })).ToList();
+        var run = Expression.Call(Expression.Constant(this), typeof(MetaInterpreter).GetMethod(nameof(RunNested), BindingFlags.NonPublic | BindingFlags.Instance)!,
+            Expression.NewArrayInit(typeof(object), ps.Select(p => Expression.Convert(p, typeof(object)))));
+        Type result = Portal.ResultBank switch { 'i' => typeof(long), 'f' => typeof(double), 'r' => typeof(object), _ => typeof(void) };
+        Expression body = result == typeof(void) ? run : Expression.Convert(run, result);
+        var type = result == typeof(void)
+            ? Expression.GetActionType([.. ps.Select(p => p.Type)])
+            : Expression.GetFuncType([.. ps.Select(p => p.Type), result]);
+        return new CallDescr(Expression.Lambda(type, body, ps).Compile(), "portal_runner", EffectInfo.Residual);
+    });
+
+    /// <summary>Runs a nested portal invocation from register-form arguments; the result in register form.</summary>
+    private object? RunNested(object?[] regs)
+    {
+        var frame = BlackholeInterpreter.NewFrameFor(Portal);
+        for (int k = 0; k < regs.Length; k++)
+            ResumeData.Store(frame, Portal.Arguments[k].Bank, Portal.Arguments[k].Register, regs[k]);
+        var r = RunFrames([frame], null);
+        return Portal.ResultBank switch { 'i' => r.Int, 'f' => r.Float, 'r' => r.Ref, _ => null };
+    }
+
+    /// <summary>A constructor as a callable: allocating (residual_new) or run on an existing object (a base constructor call).</summary>
+    internal CallDescr CtorDescr(ConstructorDescr c, bool construct) => Cached((construct ? "new:" : "ctor:") + c.Constructor.DeclaringType?.AssemblyQualifiedName + c.Constructor, () =>
+    {
+        var ctor = c.Constructor;
+        var ps = ctor.GetParameters().Select(p => Expression.Parameter(p.ParameterType)).ToList();
+        LambdaExpression lambda;
+        if (construct)
+        {
+            lambda = Expression.Lambda(Expression.GetFuncType([.. ps.Select(p => p.Type), typeof(object)]),
+                Expression.Convert(Expression.New(ctor, ps), typeof(object)), ps);
+        }
+        else
+        {
+            var self = Expression.Parameter(typeof(object));
+            var invoke = typeof(MethodBase).GetMethod(nameof(MethodBase.Invoke),
+                [typeof(object), typeof(BindingFlags), typeof(Binder), typeof(object[]), typeof(CultureInfo)])!;
+            var call = Expression.Call(Expression.Constant(ctor, typeof(ConstructorInfo)), invoke, self,
+                Expression.Constant(BindingFlags.DoNotWrapExceptions), Expression.Constant(null, typeof(Binder)),
+                Expression.NewArrayInit(typeof(object), ps.Select(p => Expression.Convert(p, typeof(object)))),
+                Expression.Constant(null, typeof(CultureInfo)));
+            lambda = Expression.Lambda(Expression.GetActionType([typeof(object), .. ps.Select(p => p.Type)]), call, [self, .. ps]);
+        }
+        return new CallDescr(lambda.Compile(), Safe((ctor.DeclaringType?.Name ?? "ctor") + (construct ? ".new" : ".ctor")), c.Effect);
+    });
+}
