@@ -93,7 +93,9 @@ public class BrainfuckTests(string backend)
         var ops = Support.LoopOps(loop.Optimized.Trace).Select(o => o.Info.Name).ToList();
         Assert.That(ops, Does.Not.Contain("strgetitem"), "the program string is green: dispatch folds");
         Assert.That(ops, Does.Not.Contain("guard_value"));
-        Assert.That(ops.Count(o => o.StartsWith("call", StringComparison.Ordinal)), Is.EqualTo(2), "Tape.Increment and Tape.Decrement are residual");
+        // Tape.Increment/Decrement take an element address; the codewriter lowers it, so they are inlined.
+        Assert.That(ops.Where(o => o.StartsWith("call", StringComparison.Ordinal)), Is.Empty, "no residual calls are left in the loop");
+        Assert.That(ops.Count(o => o == "setarrayitem_gc"), Is.EqualTo(2), "the two cell updates");
     }
 }
 
