@@ -32,6 +32,13 @@ public enum Op : byte
     SetupHandler,
     // Coroutines and except* (CPython's GET_AWAITABLE .. PREP_RERAISE_STAR); they run in Interpreter.ExtOp.
     GetAwaitable, GetAIter, GetANext, EndAsyncFor, BeforeAsyncWith, AsyncGenWrap, CheckEgMatch, PrepReraiseStar,
+    /// <summary>
+    /// Superinstructions, made when a code object is loaded (the compiler never emits them):
+    /// the first of a pair executes both, and the second stays in place for jumps that target it.
+    /// </summary>
+    LoadFastLoadFast, LoadFastLoadConst, StoreFastLoadFast, CompareOpPopJumpIfFalse,
+    /// <summary>BinaryOp specialized by operator at load time (the argument is kept for the generic fallback).</summary>
+    BinaryAdd, BinarySubtract, BinaryMultiply, BinaryModulo,
 }
 
 /// <summary>Binary operator codes used as the argument of <see cref="Op.BinaryOp"/>; in-place forms add <see cref="Inplace"/>.</summary>

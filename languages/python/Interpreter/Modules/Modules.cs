@@ -81,6 +81,7 @@ public static partial class Modules_
             long depth = a.Length > 0 ? Ops.Index(a[0]) : 0;
             for (long i = 0; i < depth && f != null; i++) f = f.Back;
             if (f == null) throw Ops.ValueError("call stack is not deep enough");
+            f.MarkEscaped();
             return f;
         }));
         d.Def(Reg.Fn("getsizeof", o => PyInt.Get(o switch { PyInt => 28, PyStr s => 49 + s.Value.Length, PyList l => 56 + 8 * l.Count, PyTuple t => 40 + 8 * t.Items.Length, _ => 48 })));

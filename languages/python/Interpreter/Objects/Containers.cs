@@ -20,6 +20,17 @@ public sealed class PyStr : PyObject
 
     public int Length => _value?.Length ?? _len;
 
+    /// <summary>Whether this string equals <paramref name="s"/>, without materializing a buffer-backed value (so it writes nothing).</summary>
+    internal bool ValueEquals(string s)
+    {
+        var v = _value;
+        if (v != null) return string.Equals(v, s);
+        if (_len != s.Length) return false;
+        var sb = _sb!;
+        for (int i = 0; i < s.Length; i++) if (sb[i] != s[i]) return false;
+        return true;
+    }
+
     /// <summary>a + b, appending in place to a shared buffer when a is the newest owner of one.</summary>
     public static PyStr Concat(PyStr a, PyStr b)
     {
@@ -87,7 +98,7 @@ public sealed class PyList : PyObject
     public void Append(PyObject v)
     {
         if (Count == Items.Length) Grow(Count + 1);
-        Items[Count++] = v;
+        Interpreter.Put(Items, Count++, v);
     }
 
     public void Grow(int min)

@@ -32,12 +32,15 @@ public sealed class PyCode : PyObject
     public readonly AttrCache[] AttrCaches;
     public readonly bool IsGenerator;
     public readonly bool SimpleArgs;
+    /// <summary>No *args and no **kwargs parameter.</summary>
+    public readonly bool NoStarArgs;
+    public readonly FramePool Pool = new();
     public readonly string[][]? KwNameConsts;
 
     public PyCode(CodeUnit unit)
     {
         Unit = unit;
-        Instrs = unit.Code;
+        Instrs = Superinstructions(unit.Code);
         Consts = new PyObject[unit.Consts.Length];
         KwNameConsts = new string[unit.Consts.Length][];
         for (int i = 0; i < Consts.Length; i++)
@@ -70,7 +73,48 @@ public sealed class PyCode : PyObject
         for (int i = 0; i < GlobalCaches.Length; i++) GlobalCaches[i] = new GlobalCache();
         AttrCaches = new AttrCache[Instrs.Length];
         IsGenerator = (Flags & (CodeFlags.Generator | CodeFlags.Coroutine | CodeFlags.AsyncGenerator)) != 0;
-        SimpleArgs = (Flags & (CodeFlags.VarArgs | CodeFlags.VarKeywords)) == 0 && KwOnlyArgCount == 0;
+        NoStarArgs = (Flags & (CodeFlags.VarArgs | CodeFlags.VarKeywords)) == 0;
+        SimpleArgs = NoStarArgs && KwOnlyArgCount == 0;
+    }
+
+    /// <summary>
+    /// A copy of the bytecode with common pairs fused (CPython 3.11 has the same idea): fewer
+    /// dispatches in the interpreter loop. Positions do not move, so jump targets, exception
+    /// ranges and line numbers are unchanged.
+    /// </summary>
+    private static int[] Superinstructions(int[] code)
+    {
+        var r = (int[])code.Clone();
+        for (int i = 0; i + 1 < code.Length; i++)
+        {
+            var first = (Op)(code[i] & 0xFF);
+            if (first == Op.BinaryOp)
+            {
+                Op special = ((code[i] >> 8) & 15) switch
+                {
+                    BinaryOpCodes.Add => Op.BinaryAdd,
+                    BinaryOpCodes.Sub => Op.BinarySubtract,
+                    BinaryOpCodes.Mul => Op.BinaryMultiply,
+                    BinaryOpCodes.Mod => Op.BinaryModulo,
+                    _ => Op.BinaryOp,
+                };
+                r[i] = (code[i] & ~0xFF) | (int)special;
+                continue;
+            }
+            var second = (Op)(code[i + 1] & 0xFF);
+            Op fused = (first, second) switch
+            {
+                (Op.LoadFast, Op.LoadFast) => Op.LoadFastLoadFast,
+                (Op.LoadFast, Op.LoadConst) => Op.LoadFastLoadConst,
+                (Op.StoreFast, Op.LoadFast) => Op.StoreFastLoadFast,
+                (Op.CompareOp, Op.PopJumpIfFalse) => Op.CompareOpPopJumpIfFalse,
+                _ => Op.Nop,
+            };
+            if (fused == Op.Nop) continue;
+            r[i] = (code[i] & ~0xFF) | (int)fused;
+            i++;
+        }
+        return r;
     }
 
     public string Name => Unit.Name;
@@ -115,6 +159,15 @@ public sealed class PyCode : PyObject
     public int LineOf(int pc) => pc >= 0 && pc < Unit.Lines.Length ? Unit.Lines[pc] : Unit.FirstLine;
 }
 
+/// <summary>
+/// One spare frame of a function's code: a call takes it instead of allocating a frame and its
+/// two arrays, and a returning call that did not let its frame escape puts it back.
+/// </summary>
+public sealed class FramePool
+{
+    public Frame? Spare;
+}
+
 /// <summary>Per-instruction attribute cache: the map of the instance and the slot index, for the type version seen.</summary>
 public sealed class AttrCache
 {
@@ -156,6 +209,30 @@ public sealed class PyFunction : PyObject
     }
 
     public override PyType Type => PyType.Function;
+
+    // Entry indexes of the keyword-only parameters in KwDefaults, valid for one dict layout:
+    // a call then reads a default without hashing the parameter name.
+    private int[]? _kwIndex;
+    private PyDict? _kwIndexDict;
+    private PyCode? _kwIndexCode;
+    private int _kwIndexVersion;
+
+    /// <summary>The default of keyword-only parameter <paramref name="k"/> (0-based among the keyword-only ones), or null.</summary>
+    internal PyObject? KwOnlyDefault(int k)
+    {
+        var d = KwDefaults;
+        if (d == null) return null;
+        var idx = _kwIndex;
+        var co = Code;
+        if (idx == null || _kwIndexDict != d || _kwIndexVersion != d.LayoutVersion || _kwIndexCode != co)
+        {
+            idx = new int[co.KwOnlyArgCount];
+            for (int j = 0; j < idx.Length; j++) idx[j] = d.IndexOfStr(co.Unit.VarNames[co.ArgCount + j]);
+            _kwIndex = idx; _kwIndexDict = d; _kwIndexVersion = d.LayoutVersion; _kwIndexCode = co;
+        }
+        int ix = idx[k];
+        return ix >= 0 ? d.Values[ix] : null;
+    }
 }
 
 /// <summary>A bound method.</summary>
@@ -183,6 +260,12 @@ public sealed class PyBuiltin : PyObject
     public string? Doc;
 
     public PyBuiltin(string name, NativeFn fn) { Name = name; Fn = fn; }
+
+    /// <summary>A variadic builtin with fixed-arity entry points for its common call shapes (used before <paramref name="fn"/>).</summary>
+    public PyBuiltin(string name, NativeFn fn, Func<PyObject, PyObject, PyObject>? f2, Func<PyObject, PyObject, PyObject, PyObject>? f3)
+    {
+        Name = name; Fn = fn; F2 = f2; F3 = f3;
+    }
     public PyBuiltin(string name, Func<PyObject> f) { Name = name; F0 = f; }
     public PyBuiltin(string name, Func<PyObject, PyObject> f) { Name = name; F1 = f; }
     public PyBuiltin(string name, Func<PyObject, PyObject, PyObject> f) { Name = name; F2 = f; }
@@ -259,6 +342,6 @@ public sealed class PyTraceback : PyObject
     public readonly Frame Frame;
     public readonly int Line;
     public readonly PyTraceback? Next;
-    public PyTraceback(Frame f, int line, PyTraceback? next) { Frame = f; Line = line; Next = next; }
+    public PyTraceback(Frame f, int line, PyTraceback? next) { f.MarkEscaped(); Frame = f; Line = line; Next = next; }
     public override PyType Type => PyType.Traceback;
 }

@@ -21,6 +21,7 @@ public sealed class PyInt : PyObject
         return c;
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public static PyInt Get(long v)
     {
         if (v >= CacheMin && v <= CacheMax) return s_cache[v - CacheMin];

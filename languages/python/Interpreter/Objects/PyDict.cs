@@ -100,6 +100,27 @@ public sealed class PyDict : PyObject
 
     public int IndexOfStr(string key) => FindStr(key, Ops.StrHash(key));
 
+    /// <summary>
+    /// <see cref="GetStr"/> that matches only exact str keys: it never runs a Python <c>__eq__</c>
+    /// and writes nothing, so elidable lookups (type dicts, whose keys are attribute names) use it.
+    /// </summary>
+    public PyObject? GetStrPure(string key)
+    {
+        long hash = Ops.StrHash(key);
+        var index = _index;
+        int mask = index.Length - 1;
+        ulong perturb = (ulong)hash;
+        int i = (int)((ulong)hash & (ulong)mask);
+        while (true)
+        {
+            int ix = index[i];
+            if (ix == -1) return null;
+            if (ix >= 0 && Hashes[ix] == hash && Keys[ix] is PyStr s && s.ValueEquals(key)) return Values[ix];
+            perturb >>= 5;
+            i = (int)(((ulong)i * 5 + perturb + 1) & (ulong)mask);
+        }
+    }
+
     public void SetStr(string key, PyObject value)
     {
         long h = Ops.StrHash(key);

@@ -96,7 +96,7 @@ public sealed class PyType : PyInstance
     {
         foreach (var t in Mro)
         {
-            var v = t.Dict.GetStr(name);
+            var v = t.Dict.GetStrPure(name);
             if (v != null) return v;
         }
         return null;

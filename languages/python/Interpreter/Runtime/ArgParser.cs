@@ -8,6 +8,10 @@ public static class Reg
     public static PyBuiltin Def(this PyType t, string name, Func<PyObject, PyObject, PyObject, PyObject> f) => Add(t, new PyBuiltin(name, f));
     public static PyBuiltin DefN(this PyType t, string name, NativeFn f) => Add(t, new PyBuiltin(name, f));
 
+    /// <summary>A variadic method with fast entry points for self plus one or two positional arguments.</summary>
+    public static PyBuiltin DefN(this PyType t, string name, NativeFn f, Func<PyObject, PyObject, PyObject>? f2, Func<PyObject, PyObject, PyObject, PyObject>? f3) =>
+        Add(t, new PyBuiltin(name, f, f2, f3));
+
     /// <summary>A class method (bound to the class on lookup).</summary>
     public static PyBuiltin DefClass(this PyType t, string name, NativeFn f)
     {

@@ -39,6 +39,15 @@ public sealed class Frame : PyObject
         Stack = new PyObject?[code.MaxStack];
     }
 
+    /// <summary>Set once Python code can hold this frame (traceback, sys._getframe, f_back): it is then never reused.</summary>
+    public bool Escaped;
+
+    /// <summary>Marks this frame and its callers as reachable from Python objects.</summary>
+    public void MarkEscaped()
+    {
+        for (var f = this; f != null && !f.Escaped; f = f.Back) f.Escaped = true;
+    }
+
     public override PyType Type => PyType.Frame;
 
     public int Line => Code.LineOf(LastPc);

@@ -24,10 +24,9 @@ public static class IntOps
                 }
             case BinaryOpCodes.Mul:
                 {
-                    long r;
-                    try { r = checked(x * y); }
-                    catch (OverflowException) { return PyInt.FromBig((BigInteger)x * y); }
-                    return PyInt.Get(r);
+                    long hi = Math.BigMul(x, y, out long lo);
+                    if (hi != (lo >> 63)) return PyInt.FromBig((BigInteger)x * y);
+                    return PyInt.Get(lo);
                 }
             case BinaryOpCodes.FloorDiv:
                 if (y == 0) throw Ops.ZeroDivisionError("integer division or modulo by zero");

@@ -6,7 +6,16 @@ namespace PySharp.Interpreter;
 public static partial class Interpreter
 {
     /// <summary>The less frequent opcodes, kept out of <see cref="Run"/> so the JIT optimizes the hot loop fully.</summary>
-    private static PyObject? ColdOp(Op op, Frame frame, PyCode code, PyObject?[] stack, PyObject?[] locals, ref int sp, ref int pc, int arg)
+    private static PyObject? ColdOp(Op op, Frame frame, PyCode code, PyObject?[] stack, PyObject?[] locals, int arg)
+    {
+        // The position goes through the frame so that Run's pc and sp are never address-taken.
+        int sp = frame.Sp, pc = frame.Pc;
+        var r = ColdOpBody(op, frame, code, stack, locals, ref sp, ref pc, arg);
+        if (r == null) { frame.Sp = sp; frame.Pc = pc; }
+        return r;
+    }
+
+    private static PyObject? ColdOpBody(Op op, Frame frame, PyCode code, PyObject?[] stack, PyObject?[] locals, ref int sp, ref int pc, int arg)
     {
         switch (op)
         {
@@ -99,10 +108,18 @@ public static partial class Interpreter
                         case Op.BuildString:
                             {
                                 sp -= arg;
-                                var parts = new string[arg];
-                                for (int i = 0; i < arg; i++) parts[i] = ((PyStr)stack[sp + i]!).Value;
+                                string joined;
+                                // The usual f-string shapes concatenate without a parts array.
+                                if (arg == 2) joined = string.Concat(((PyStr)stack[sp]!).Value, ((PyStr)stack[sp + 1]!).Value);
+                                else if (arg == 3) joined = string.Concat(((PyStr)stack[sp]!).Value, ((PyStr)stack[sp + 1]!).Value, ((PyStr)stack[sp + 2]!).Value);
+                                else
+                                {
+                                    var parts = new string[arg];
+                                    for (int i = 0; i < arg; i++) parts[i] = ((PyStr)stack[sp + i]!).Value;
+                                    joined = string.Concat(parts);
+                                }
                                 Array.Clear(stack, sp, arg);
-                                Put(stack, sp++, new PyStr(string.Concat(parts)));
+                                Put(stack, sp++, new PyStr(joined));
                                 break;
                             }
                         case Op.SetAdd:

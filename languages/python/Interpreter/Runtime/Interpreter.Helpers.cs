@@ -11,6 +11,17 @@ public static partial class Interpreter
     private static PyException FreeVarError(PyCode code, int i) =>
         Ops.NameError($"cannot access free variable '{CellName(code, i)}' where it is not associated with a value in enclosing scope");
 
+    /// <summary>CPython's check of a method descriptor called with an explicit self (<c>list.append(1, 2)</c>).</summary>
+    private static void CheckDescriptorSelf(PyBuiltin b, PyObject?[] stack, int start, int argc)
+    {
+        var owner = b.Owner;
+        if (owner == null || b.IsClassMethod || argc == 0) return;
+        var self = stack[start]!;
+        if (!self.Type.IsSubtypeOf(owner))
+            throw Ops.TypeError($"descriptor '{b.Name}' for '{owner.Name}' objects doesn't apply to a '{Ops.TypeName(self)}' object");
+    }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private static PyObject LoadGlobal(Frame frame, PyCode code, int arg)
     {
         var c = code.GlobalCaches[arg];

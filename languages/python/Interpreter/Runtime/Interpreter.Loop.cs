@@ -13,13 +13,15 @@ public static partial class Interpreter
     public static PyObject Run(Frame frame)
     {
         PyCode code = frame.Code;
-        int pc = frame.Pc;
-        int sp = frame.Sp;
         PyObject?[] stack = frame.Stack;
         PyObject?[] locals = frame.Locals;
         int[] instrs = code.Instrs;
         while (true)
         {
+            // pc and sp are not read by the handler (it reads frame.Pc, written by every
+            // instruction), so the .NET JIT keeps them in registers in the loop.
+            int pc = frame.Pc;
+            int sp = frame.Sp;
             try
             {
                 if (frame.ThrowIn != null)
@@ -32,6 +34,7 @@ public static partial class Interpreter
                 {
                     Driver.JitMergePoint(pc, code, frame);
                     int instr = instrs[pc++];
+                    frame.Pc = pc;
                     int arg = instr >> 8;
                     switch ((Op)(instr & 0xFF))
                     {
@@ -55,6 +58,58 @@ public static partial class Interpreter
                                 break;
                             }
                         case Op.LoadFastChecked: goto case Op.LoadFast;
+                        case Op.LoadFastLoadFast:
+                            {
+                                var v = locals[arg];
+                                if (v == null) throw UnboundLocal(code, arg);
+                                Put(stack, sp++, v);
+                                int arg2 = instrs[pc++] >> 8;
+                                frame.Pc = pc;
+                                var v2 = locals[arg2];
+                                if (v2 == null) throw UnboundLocal(code, arg2);
+                                Put(stack, sp++, v2);
+                                break;
+                            }
+                        case Op.LoadFastLoadConst:
+                            {
+                                var v = locals[arg];
+                                if (v == null) throw UnboundLocal(code, arg);
+                                Put(stack, sp++, v);
+                                int arg2 = instrs[pc++] >> 8;
+                                frame.Pc = pc;
+                                Put(stack, sp++, code.Consts[arg2]);
+                                break;
+                            }
+                        case Op.StoreFastLoadFast:
+                            {
+                                Put(locals, arg, stack[--sp]);
+                                stack[sp] = null;
+                                int arg2 = instrs[pc++] >> 8;
+                                frame.Pc = pc;
+                                var v2 = locals[arg2];
+                                if (v2 == null) throw UnboundLocal(code, arg2);
+                                Put(stack, sp++, v2);
+                                break;
+                            }
+                        case Op.CompareOpPopJumpIfFalse:
+                            {
+                                var b = stack[--sp]!;
+                                var a = stack[sp - 1]!;
+                                stack[sp] = null;
+                                bool truth;
+                                if (a is PyInt ia && b is PyInt ib) truth = Ops.CmpLong(ia.Value, ib.Value, arg);
+                                else
+                                {
+                                    var c = Ops.RichCompare(a, b, arg);
+                                    frame.Pc = pc + 1;
+                                    truth = c == PyBool.True || (c != PyBool.False && Ops.IsTrue(c));
+                                }
+                                stack[--sp] = null;
+                                int target = instrs[pc++] >> 8;
+                                frame.Pc = pc;
+                                if (!truth) pc = target;
+                                break;
+                            }
                         case Op.StoreFast: Put(locals, arg, stack[--sp]); stack[sp] = null; break;
                         case Op.LoadDeref:
                             {
@@ -118,8 +173,13 @@ public static partial class Interpreter
                                                 if (((x ^ y) & (x ^ s)) >= 0) r = PyInt.Get(s);
                                                 break;
                                             }
+                                        case BinaryOpCodes.Mul:
+                                            // Both factors within 32 bits: the product cannot overflow.
+                                            if ((ulong)(x + 0x80000000L) <= 0xFFFFFFFFUL && (ulong)(y + 0x80000000L) <= 0xFFFFFFFFUL) r = PyInt.Get(x * y);
+                                            break;
                                         case BinaryOpCodes.Mod:
-                                            if (y > 0 && x >= 0) r = PyInt.Get(x % y);
+                                            // 32-bit division is several times cheaper than 64-bit idiv.
+                                            if (y > 0 && x >= 0) r = PyInt.Get((ulong)x <= uint.MaxValue && (ulong)y <= uint.MaxValue ? (uint)x % (uint)y : x % y);
                                             break;
                                     }
                                     r ??= IntOps.Arith(arg & 15, x, y);
@@ -132,6 +192,67 @@ public static partial class Interpreter
                                         case BinaryOpCodes.Sub: r = new PyFloat(fa.Value - fb.Value); break;
                                         case BinaryOpCodes.Mul: r = new PyFloat(fa.Value * fb.Value); break;
                                     }
+                                }
+                                Put(stack, sp - 1, r ?? Ops.BinaryOp(a, b, arg));
+                                break;
+                            }
+                        case Op.BinaryAdd:
+                            {
+                                var b = stack[--sp]!;
+                                var a = stack[sp - 1]!;
+                                stack[sp] = null;
+                                PyObject? r = null;
+                                if (a is PyInt ia && b is PyInt ib)
+                                {
+                                    long x = ia.Value, y = ib.Value, z = x + y;
+                                    if (((x ^ z) & (y ^ z)) >= 0) r = PyInt.Get(z);
+                                }
+                                else if (a is PyFloat fa && b is PyFloat fb) r = new PyFloat(fa.Value + fb.Value);
+                                Put(stack, sp - 1, r ?? Ops.BinaryOp(a, b, arg));
+                                break;
+                            }
+                        case Op.BinarySubtract:
+                            {
+                                var b = stack[--sp]!;
+                                var a = stack[sp - 1]!;
+                                stack[sp] = null;
+                                PyObject? r = null;
+                                if (a is PyInt ia && b is PyInt ib)
+                                {
+                                    long x = ia.Value, y = ib.Value, z = x - y;
+                                    if (((x ^ y) & (x ^ z)) >= 0) r = PyInt.Get(z);
+                                }
+                                else if (a is PyFloat fa && b is PyFloat fb) r = new PyFloat(fa.Value - fb.Value);
+                                Put(stack, sp - 1, r ?? Ops.BinaryOp(a, b, arg));
+                                break;
+                            }
+                        case Op.BinaryMultiply:
+                            {
+                                var b = stack[--sp]!;
+                                var a = stack[sp - 1]!;
+                                stack[sp] = null;
+                                PyObject? r = null;
+                                if (a is PyInt ia && b is PyInt ib)
+                                {
+                                    long x = ia.Value, y = ib.Value;
+                                    // Both factors within 32 bits: the product cannot overflow.
+                                    if ((ulong)(x + 0x80000000L) <= 0xFFFFFFFFUL && (ulong)(y + 0x80000000L) <= 0xFFFFFFFFUL) r = PyInt.Get(x * y);
+                                }
+                                else if (a is PyFloat fa && b is PyFloat fb) r = new PyFloat(fa.Value * fb.Value);
+                                Put(stack, sp - 1, r ?? Ops.BinaryOp(a, b, arg));
+                                break;
+                            }
+                        case Op.BinaryModulo:
+                            {
+                                var b = stack[--sp]!;
+                                var a = stack[sp - 1]!;
+                                stack[sp] = null;
+                                PyObject? r = null;
+                                if (a is PyInt ia && b is PyInt ib)
+                                {
+                                    long x = ia.Value, y = ib.Value;
+                                    // 32-bit division is several times cheaper than 64-bit idiv.
+                                    if (y > 0 && x >= 0) r = PyInt.Get((ulong)x <= uint.MaxValue && (ulong)y <= uint.MaxValue ? (uint)x % (uint)y : x % y);
                                 }
                                 Put(stack, sp - 1, r ?? Ops.BinaryOp(a, b, arg));
                                 break;
@@ -178,7 +299,7 @@ public static partial class Interpreter
                                 var v = stack[sp - 3]!;
                                 sp -= 3;
                                 stack[sp] = null; stack[sp + 1] = null; stack[sp + 2] = null;
-                                if (container is PyList l && key is PyInt ki && (ulong)ki.Value < (ulong)l.Count) l.Items[ki.Value] = v;
+                                if (container is PyList l && key is PyInt ki && (ulong)ki.Value < (ulong)l.Count) Put(l.Items, (int)ki.Value, v);
                                 else Ops.SetItem(container, key, v);
                                 break;
                             }
@@ -251,7 +372,13 @@ public static partial class Interpreter
                                 var s0 = stack[bas];
                                 PyObject r;
                                 if (s0 != null) r = CallFromStack(s0, stack, bas + 1, arg + 1, null);
-                                else r = CallFromStack(stack[bas + 1]!, stack, bas + 2, arg, null);
+                                else
+                                {
+                                    var callable = stack[bas + 1]!;
+                                    // An unbound builtin method taken from its type: LOAD_METHOD never produces one.
+                                    if (callable is PyBuiltin { IsMethod: true, Self: null } ub) CheckDescriptorSelf(ub, stack, bas + 2, arg);
+                                    r = CallFromStack(callable, stack, bas + 2, arg, null);
+                                }
                                 for (int i = bas + 1; i < sp; i++) stack[i] = null;
                                 sp = bas;
                                 Put(stack, sp++, r);
@@ -276,8 +403,11 @@ public static partial class Interpreter
                             }
                         default:
                             {
-                                var yielded = ColdOp((Op)(instr & 0xFF), frame, code, stack, locals, ref sp, ref pc, arg);
+                                frame.Sp = sp;
+                                var yielded = ColdOp((Op)(instr & 0xFF), frame, code, stack, locals, arg);
                                 if (yielded != null) return yielded;
+                                pc = frame.Pc;
+                                sp = frame.Sp;
                                 break;
                             }
                     }
@@ -288,26 +418,30 @@ public static partial class Interpreter
                 var ex = Interpreter.ConvertException(e0);
                 bool wasReraise = ex.Data.Contains(ReraiseKey);
                 if (wasReraise) ex.Data.Remove(ReraiseKey);
-                int at = pc - 1;
+                var hcode = frame.Code;
+                var hstack = frame.Stack;
+                int at = frame.Pc - 1;
                 frame.LastPc = at;
-                if (!wasReraise) ex.Value.Traceback = new PyTraceback(frame, code.LineOf(at), ex.Value.Traceback);
+                if (!wasReraise) ex.Value.Traceback = new PyTraceback(frame, hcode.LineOf(at), ex.Value.Traceback);
                 int target = -1, depth = 0;
-                foreach (var entry in code.ExceptionTable)
+                foreach (var entry in hcode.ExceptionTable)
                 {
                     if (at >= entry.Start && at < entry.End) { target = entry.Target; depth = entry.Depth; break; }
                 }
                 if (target < 0)
                 {
-                    Array.Clear(stack, 0, stack.Length);
+                    Array.Clear(hstack, 0, hstack.Length);
                     frame.Sp = 0;
                     if (frame.Generator != null) frame.Generator.Yielded = false;
                     if (ReferenceEquals(ex, e0)) throw;
                     throw ex;
                 }
-                Array.Clear(stack, depth, sp > depth ? sp - depth : 0);
-                sp = depth;
-                Put(stack, sp++, ex.Value);
-                pc = target;
+                // Slots above the handler's depth are cleared up to the end: the failing
+                // instruction's own stack pointer is not kept.
+                Array.Clear(hstack, depth, hstack.Length - depth);
+                Put(hstack, depth, ex.Value);
+                frame.Sp = depth + 1;
+                frame.Pc = target;
             }
         }
     }

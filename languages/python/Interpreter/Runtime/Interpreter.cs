@@ -37,14 +37,51 @@ public static partial class Interpreter
     {
         var code = f.Code;
         var rt = f.Rt;
-        var frame = new Frame(code, f.Globals, rt.Builtins, null) { Rt = rt };
+        var frame = NewFrame(f, code, rt);
         if (kwnames == null && code.SimpleArgs && argc == code.ArgCount)
+            Array.Copy(args, start, frame.Locals, 0, argc);
+        else if (kwnames == null && code.NoStarArgs && argc <= code.ArgCount && FillDefaults(f, code, frame.Locals, argc))
             Array.Copy(args, start, frame.Locals, 0, argc);
         else
             BindArgs(f, frame.Locals, args, start, argc, kwnames);
         if (code.NCells + code.NFrees > 0) InitCells(f, frame);
         if (code.IsGenerator) return new PyGenerator(frame, f.Name, f.QualName);
-        return Execute(frame);
+        var r = Execute(frame);
+        ReleaseFrame(code, frame);
+        return r;
+    }
+
+    /// <summary>A frame for a call of <paramref name="f"/>: the code's spare one when it fits, else a new one.</summary>
+    private static Frame NewFrame(PyFunction f, PyCode code, Runtime rt)
+    {
+        var pool = code.Pool;
+        var frame = pool.Spare;
+        if (frame != null && frame.Globals == f.Globals && frame.Builtins == rt.Builtins && frame.Rt == rt && !code.IsGenerator)
+        {
+            pool.Spare = null;
+            return frame;
+        }
+        return new Frame(code, f.Globals, rt.Builtins, null) { Rt = rt };
+    }
+
+    /// <summary>
+    /// Puts a finished frame back as its code's spare unless Python code can still reach it. A
+    /// frame left by an exception has escaped (its traceback holds it), so this runs only on return.
+    /// </summary>
+    private static void ReleaseFrame(PyCode code, Frame frame)
+    {
+        if (frame.Escaped) return;
+        // Slots at or above the final stack depth are already null.
+        var l = frame.Locals;
+        for (int i = 0; i < l.Length; i++) l[i] = null;
+        var st = frame.Stack;
+        for (int i = 0; i < frame.Sp && i < st.Length; i++) st[i] = null;
+        frame.Sp = 0;
+        frame.Pc = 0;
+        frame.LastPc = 0;
+        frame.Back = null;
+        frame.ThrowIn = null;
+        code.Pool.Spare = frame;
     }
 
     /// <summary>Calls a function with an explicit first argument followed by a stack segment (no argument array).</summary>
@@ -52,10 +89,10 @@ public static partial class Interpreter
     {
         var code = f.Code;
         var rt = f.Rt;
-        var frame = new Frame(code, f.Globals, rt.Builtins, null) { Rt = rt };
-        if (kwnames == null && code.SimpleArgs && argc + 1 == code.ArgCount)
+        var frame = NewFrame(f, code, rt);
+        if (kwnames == null && (code.SimpleArgs ? argc + 1 == code.ArgCount : code.NoStarArgs && argc + 1 <= code.ArgCount && FillDefaults(f, code, frame.Locals, argc + 1)))
         {
-            frame.Locals[0] = self;
+            Put(frame.Locals, 0, self);
             Array.Copy(args, start, frame.Locals, 1, argc);
         }
         else
@@ -68,7 +105,33 @@ public static partial class Interpreter
         }
         if (code.NCells + code.NFrees > 0) InitCells(f, frame);
         if (code.IsGenerator) return new PyGenerator(frame, f.Name, f.QualName);
-        return Execute(frame);
+        var r = Execute(frame);
+        ReleaseFrame(code, frame);
+        return r;
+    }
+
+    /// <summary>
+    /// For a positional call with <paramref name="given"/> arguments: stores the defaults of the
+    /// remaining parameters. False when one has no default (BindArgs then reports the error).
+    /// </summary>
+    private static bool FillDefaults(PyFunction f, PyCode code, PyObject?[] locals, int given)
+    {
+        int nparams = code.ArgCount;
+        if (given < nparams)
+        {
+            var defs = f.Defaults;
+            int firstDefault = nparams - (defs?.Length ?? 0);
+            if (given < firstDefault) return false;
+            for (int i = given; i < nparams; i++) Put(locals, i, defs![i - firstDefault]);
+        }
+        int kwonly = code.KwOnlyArgCount;
+        for (int k = 0; k < kwonly; k++)
+        {
+            var d = f.KwOnlyDefault(k);
+            if (d == null) return false;
+            Put(locals, nparams + k, d);
+        }
+        return true;
     }
 
     private static void InitCells(PyFunction f, Frame frame)
@@ -78,9 +141,9 @@ public static partial class Interpreter
         for (int i = 0; i < code.NCells; i++)
         {
             int a = c2a[i];
-            frame.Locals[code.NLocals + i] = new PyCell(a >= 0 ? frame.Locals[a] : null);
+            Put(frame.Locals, code.NLocals + i, new PyCell(a >= 0 ? frame.Locals[a] : null));
         }
-        for (int i = 0; i < code.NFrees; i++) frame.Locals[code.NLocals + code.NCells + i] = f.Closure![i];
+        for (int i = 0; i < code.NFrees; i++) Put(frame.Locals, code.NLocals + code.NCells + i, f.Closure![i]);
     }
 
     /// <summary>Calls any callable with arguments taken from a stack segment.</summary>
@@ -154,7 +217,7 @@ public static partial class Interpreter
         if (hasKw)
         {
             kwdict = new PyDict();
-            locals[total + (hasVar ? 1 : 0)] = kwdict;
+            Put(locals, total + (hasVar ? 1 : 0), kwdict);
         }
         int n = Math.Min(argc, nparams);
         Array.Copy(args, start, locals, 0, n);
@@ -163,7 +226,7 @@ public static partial class Interpreter
             int extra = argc - n;
             var t = new PyObject[Math.Max(0, extra)];
             if (extra > 0) Array.Copy(args, start + n, t, 0, extra);
-            locals[total] = PyTuple.Of(t);
+            Put(locals, total, PyTuple.Of(t));
         }
         else if (argc > nparams)
         {
@@ -187,7 +250,7 @@ public static partial class Interpreter
                 if (idx >= 0)
                 {
                     if (locals[idx] != null) throw Ops.TypeError($"{f.QualName}() got multiple values for argument '{name}'");
-                    locals[idx] = value;
+                    Put(locals, idx, value);
                 }
                 else if (kwdict != null) kwdict.SetStr(name, value);
                 else
@@ -209,7 +272,7 @@ public static partial class Interpreter
             for (int i = argc; i < nparams; i++)
             {
                 if (locals[i] != null) continue;
-                if (i >= firstDefault) locals[i] = defs![i - firstDefault];
+                if (i >= firstDefault) Put(locals, i, defs![i - firstDefault]);
                 else (missing ??= new()).Add(names[i]);
             }
             if (missing != null) throw MissingArgs(f, missing, "positional");
@@ -220,8 +283,8 @@ public static partial class Interpreter
             for (int i = nparams; i < total; i++)
             {
                 if (locals[i] != null) continue;
-                var d = f.KwDefaults?.GetStr(names[i]);
-                if (d != null) locals[i] = d;
+                var d = f.KwOnlyDefault(i - nparams);
+                if (d != null) Put(locals, i, d);
                 else (missing ??= new()).Add(names[i]);
             }
             if (missing != null) throw MissingArgs(f, missing, "keyword-only");

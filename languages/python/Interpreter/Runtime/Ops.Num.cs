@@ -271,6 +271,7 @@ public static partial class Ops
         throw TypeError($"'{CmpSymbols[op]}' not supported between instances of '{TypeName(a)}' and '{TypeName(b)}'");
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public static bool CmpLong(long x, long y, int op) => op switch
     {
         0 => x == y, 1 => x != y, 2 => x < y, 3 => x <= y, 4 => x > y, _ => x >= y,

@@ -113,7 +113,8 @@ public static partial class Ops
         catch (PyNumericException e) { throw FromNumeric(e); }
     }
 
-    public static PyStr Str(PyObject o) => o is PyStr s ? s : new PyStr(StrString(o));
+    public static PyStr Str(PyObject o) =>
+        o is PyStr s ? s : o is PyInt { Value: >= 0 and <= 9 } digit ? PyStr.Char((char)('0' + digit.Value)) : new PyStr(StrString(o));
 
     public static string StrString(PyObject o)
     {

@@ -110,7 +110,7 @@ public static partial class TypeInit
         {
             ArgParser.Count("get", a, 1, 2, 1);
             return D(a[0]).Get(a[1]) ?? (a.Length > 2 ? a[2] : PyNone.Instance);
-        });
+        }, (a, key) => D(a).Get(key) ?? PyNone.Instance, (a, key, dflt) => D(a).Get(key) ?? dflt);
         t.DefN("pop", (a, k) =>
         {
             ArgParser.Count("pop", a, 1, 2, 1);

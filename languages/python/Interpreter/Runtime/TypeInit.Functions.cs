@@ -160,7 +160,7 @@ public static partial class TypeInit
         fr.Prop("f_code", s => ((Frame)s).Code);
         fr.Prop("f_globals", s => ((Frame)s).Globals);
         fr.Prop("f_locals", s => Builtins.FrameLocals((Frame)s));
-        fr.Prop("f_back", s => (PyObject?)((Frame)s).Back ?? PyNone.Instance);
+        fr.Prop("f_back", s => { var b = ((Frame)s).Back; b?.MarkEscaped(); return (PyObject?)b ?? PyNone.Instance; });
         fr.Prop("f_lineno", s => PyInt.Get(((Frame)s).Line));
         fr.Prop("f_builtins", s => ((Frame)s).Builtins);
         var tbt = PyType.Traceback;

@@ -156,6 +156,7 @@ public static partial class TypeInit
     private static PyObject IntNew(PyObject[] a, string[]? k)
     {
         var cls = (PyType)a[0];
+        if (cls != PyType.Int) TypeOps.CheckNewSubtype(cls, PyType.Int);
         var p = ArgParser.Parse("int", a, k, ["x", "base"], 0, skip: 1, posOnly: 1);
         PyObject result;
         if (p[0] == null) result = PyInt.Zero;

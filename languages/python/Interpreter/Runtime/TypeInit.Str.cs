@@ -97,6 +97,8 @@ public static partial class TypeInit
         t.Def("join", (a, it) =>
         {
             var sep = S(a);
+            if (it is PyList jl && jl.GetType() == typeof(PyList)) return JoinArray(sep, jl.Items, jl.Count);
+            if (it is PyTuple jt && jt.GetType() == typeof(PyTuple)) return JoinArray(sep, jt.Items, jt.Items.Length);
             var items = Ops.ToList(it);
             var parts = new string[items.Count];
             for (int i = 0; i < parts.Length; i++)
@@ -175,8 +177,10 @@ public static partial class TypeInit
             }
             return PyInt.Get(n);
         });
-        t.DefN("startswith", (a, k) => PyBool.Of(StartsEnds(a, true)));
-        t.DefN("endswith", (a, k) => PyBool.Of(StartsEnds(a, false)));
+        t.DefN("startswith", (a, k) => PyBool.Of(StartsEnds(a, true)),
+            (a, p) => PyBool.Of(a is PyStr sa && p is PyStr sp ? sa.Value.StartsWith(sp.Value, StringComparison.Ordinal) : StartsEnds([a, p], true)), null);
+        t.DefN("endswith", (a, k) => PyBool.Of(StartsEnds(a, false)),
+            (a, p) => PyBool.Of(a is PyStr sa && p is PyStr sp ? sa.Value.EndsWith(sp.Value, StringComparison.Ordinal) : StartsEnds([a, p], false)), null);
         t.Def("upper", a => new PyStr(S(a).ToUpperInvariant().Replace("ß", "SS")));
         t.Def("lower", a => new PyStr(S(a).ToLowerInvariant()));
         t.Def("casefold", a => new PyStr(S(a).ToLowerInvariant().Replace("ß", "ss")));
@@ -455,24 +459,52 @@ public static partial class TypeInit
         return r > 0 ? StrOps.UnitToCodePoint(s, r) : r;
     }
 
+    /// <summary>sep.join of a list or tuple's items: one pass for the length, one copy into the result.</summary>
+    private static PyObject JoinArray(string sep, PyObject[] items, int count)
+    {
+        if (count == 0) return PyStr.Empty;
+        if (count == 1 && items[0] is PyStr only) return only;
+        long total = (long)sep.Length * (count - 1);
+        for (int i = 0; i < count; i++)
+        {
+            var x = items[i];
+            total += x is PyStr xs ? xs.Length : x is PyInstance { BaseValue: PyStr xb } ? xb.Length : throw Ops.TypeError($"sequence item {i}: expected str instance, {Ops.TypeName(x)} found");
+        }
+        if (total > int.MaxValue) throw new OutOfMemoryException();
+        // One allocation of the final length, filled in place.
+        return new PyStr(string.Create((int)total, (sep, items, count), static (span, st) =>
+        {
+            int pos = 0;
+            for (int i = 0; i < st.count; i++)
+            {
+                if (i > 0) { st.sep.CopyTo(span[pos..]); pos += st.sep.Length; }
+                var x = st.items[i];
+                var v = x is PyStr xs ? xs.Value : ((PyStr)((PyInstance)x).BaseValue!).Value;
+                v.CopyTo(span[pos..]);
+                pos += v.Length;
+            }
+        }));
+    }
+
     private static bool StartsEnds(PyObject[] a, bool starts)
     {
         var s = S(a[0]);
         int st = 0, en = s.Length;
         if (a.Length > 2) (st, en) = SubRange(s, a, 2);
         if (st > s.Length) return false;
-        bool Test(PyObject p)
+        bool Test(PyObject p, bool inTuple)
         {
-            var x = MustStr(p, starts ? "startswith first arg must be str or a tuple of str, not {}" : "endswith first arg must be str or a tuple of str, not {}");
+            var x = MustStr(p, inTuple ? (starts ? "tuple for startswith must only contain str, not {}" : "tuple for endswith must only contain str, not {}")
+                : starts ? "startswith first arg must be str or a tuple of str, not {}" : "endswith first arg must be str or a tuple of str, not {}");
             if (en < st || en - st < x.Length) return false;
             return string.CompareOrdinal(s, starts ? st : en - x.Length, x, 0, x.Length) == 0;
         }
         if (a[1] is PyTuple t)
         {
-            foreach (var x in t.Items) if (Test(x)) return true;
+            foreach (var x in t.Items) if (Test(x, true)) return true;
             return false;
         }
-        return Test(a[1]);
+        return Test(a[1], false);
     }
 
     private static PyObject PadImpl(PyObject[] a, int mode, string name)

@@ -76,7 +76,14 @@ public static class TypeOps
     public static PyObject WrapForSubclass(PyType cls, PyType builtin, PyObject value)
     {
         if (cls == builtin) return value;
+        CheckNewSubtype(cls, builtin);
         return new PyInstance(cls) { BaseValue = value };
+    }
+
+    /// <summary>builtin.__new__(cls) requires cls to be a subtype of builtin (CPython's message).</summary>
+    public static void CheckNewSubtype(PyType cls, PyType builtin)
+    {
+        if (!cls.IsSubtypeOf(builtin)) throw Ops.TypeError($"{builtin.Name}.__new__({cls.Name}): {cls.Name} is not a subtype of {builtin.Name}");
     }
 
     public static PyType CalculateMeta(PyType meta, PyObject[] bases)
