@@ -168,6 +168,11 @@ public class TranslateTests
             var t = Cli.Rsharp("translate", "python", "-o", Path.Combine(Output, "python"), "--quiet");
             Assert.That(t.ExitCode, Is.EqualTo(0), t.Stdout + t.Stderr);
         }
+        // The translated app runs with the runtime settings the interpreter's author chose (GC, tiering).
+        var untranslated = ConfigProperties(Path.Combine(Cli.RepoRoot, "languages", "python", "Launcher", "bin", "Release", "net10.0", "pysharp.runtimeconfig.json"));
+        var translated = ConfigProperties(Path.Combine(Output, "python", "RSharp.Launcher.runtimeconfig.json"));
+        Assert.That(untranslated, Is.Not.Empty);
+        Assert.That(translated, Is.SupersetOf(untranslated));
         string examples = Path.Combine(Cli.RepoRoot, "samples", "python");
         foreach (var file in Directory.GetFiles(examples, "*.py").Order())
         {
@@ -185,6 +190,34 @@ public class TranslateTests
             var actual = Cli.Run(launcher, [file]);
             Assert.That(actual.Stdout, Is.EqualTo(expected.Stdout), file);
             Assert.That(actual.ExitCode, Is.EqualTo(expected.ExitCode), file);
+        }
+    }
+
+    private static Dictionary<string, string> ConfigProperties(string runtimeConfig) =>
+        (System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(runtimeConfig))?["runtimeOptions"]?["configProperties"]?.AsObject()
+            ?? throw new AssertionException("no configProperties in " + runtimeConfig))
+        .ToDictionary(kv => kv.Key, kv => kv.Value?.ToJsonString() ?? "null");
+
+    [Test]
+    public void RuntimeSettingsAreCarriedIntoTheLauncherConfiguration()
+    {
+        string dir = Path.Combine(Path.GetTempPath(), "rsharp-rc-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(dir);
+        try
+        {
+            string source = Path.Combine(dir, "source.json"), target = Path.Combine(dir, "target.json");
+            File.WriteAllText(source, """{"runtimeOptions":{"configProperties":{"System.GC.Concurrent":false,"Custom.Setting":"x"}}}""");
+            File.WriteAllText(target, """{"runtimeOptions":{"tfm":"net10.0","configProperties":{"System.GC.Concurrent":true,"System.Runtime.TieredPGO":true}}}""");
+            RSharp.Translator.Publish.LauncherPublisher.CarryConfigProperties(source, target);
+            Assert.That(ConfigProperties(target), Is.EqualTo(new Dictionary<string, string>
+            {
+                ["System.GC.Concurrent"] = "false", ["Custom.Setting"] = "\"x\"", ["System.Runtime.TieredPGO"] = "true",
+            }));
+            Assert.That(System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(target))!["runtimeOptions"]!["tfm"]!.GetValue<string>(), Is.EqualTo("net10.0"));
+        }
+        finally
+        {
+            Directory.Delete(dir, true);
         }
     }
 

@@ -58,7 +58,8 @@ public sealed class Translation(TextWriter stdout, TextWriter stderr)
                 return changed.Count;
             });
             string launcher = Phase("publish", () =>
-                LauncherPublisher.Publish(lib, modules[0].Assembly.Name.Name, input.LauncherName, output));
+                LauncherPublisher.Publish(lib, modules[0].Assembly.Name.Name, input.LauncherName, output,
+                    Path.ChangeExtension(input.AssemblyPath, ".runtimeconfig.json")));
             stdout.WriteLine($"translated {input.Name} -> {Path.GetRelativePath(Environment.CurrentDirectory, launcher)} in {_total.Elapsed.TotalSeconds:0.0} s");
             return 0;
         }

@@ -1,5 +1,7 @@
 using System.Runtime.InteropServices;
 using System.Security;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using RSharp.Translator.Input;
 
 namespace RSharp.Translator.Publish;
@@ -11,8 +13,14 @@ namespace RSharp.Translator.Publish;
 /// </summary>
 internal static class LauncherPublisher
 {
-    /// <summary>Publishes the assemblies in <paramref name="libDirectory"/> with a launcher into <paramref name="outputDirectory"/>; returns the launcher path.</summary>
-    public static string Publish(string libDirectory, string interpreterAssemblyName, string launcherName, string outputDirectory)
+    /// <summary>
+    /// Publishes the assemblies in <paramref name="libDirectory"/> with a launcher into
+    /// <paramref name="outputDirectory"/>; returns the launcher path. The runtime settings of
+    /// <paramref name="sourceRuntimeConfig"/> (the interpreter's own <c>runtimeconfig.json</c>,
+    /// if any) are carried over, so the translated app runs with the GC and tiering settings
+    /// its author chose.
+    /// </summary>
+    public static string Publish(string libDirectory, string interpreterAssemblyName, string launcherName, string outputDirectory, string? sourceRuntimeConfig = null)
     {
         string work = Path.Combine(Path.GetTempPath(), "rsharp-launcher-" + Guid.NewGuid().ToString("N")[..12]);
         Directory.CreateDirectory(work);
@@ -59,11 +67,27 @@ internal static class LauncherPublisher
             string exe = OperatingSystem.IsWindows() ? ".exe" : "";
             string launcher = Path.Combine(outputDirectory, launcherName + exe);
             File.Move(Path.Combine(outputDirectory, assemblyName + exe), launcher, overwrite: true);
+            if (sourceRuntimeConfig is not null && File.Exists(sourceRuntimeConfig))
+                CarryConfigProperties(sourceRuntimeConfig, Path.Combine(outputDirectory, assemblyName + ".runtimeconfig.json"));
             return launcher;
         }
         finally
         {
             try { Directory.Delete(work, recursive: true); } catch (IOException) { }
         }
+    }
+
+    /// <summary>Copies the <c>configProperties</c> of one runtimeconfig into another; the source's values win.</summary>
+    internal static void CarryConfigProperties(string source, string target)
+    {
+        var from = JsonNode.Parse(File.ReadAllText(source))?["runtimeOptions"]?["configProperties"] as JsonObject;
+        if (from is null || from.Count == 0) return;
+        var config = JsonNode.Parse(File.ReadAllText(target)) as JsonObject
+            ?? throw new InvalidOperationException($"{target} is not a runtime configuration");
+        var options = config["runtimeOptions"] as JsonObject ?? (JsonObject)(config["runtimeOptions"] = new JsonObject());
+        var to = options["configProperties"] as JsonObject ?? (JsonObject)(options["configProperties"] = new JsonObject());
+        foreach (var (key, value) in from)
+            to[key] = value?.DeepClone();
+        File.WriteAllText(target, config.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
     }
 }
