@@ -32,6 +32,10 @@ public sealed class AnnotationResult
     internal static AnnotationResult Analyze(IReadOnlyList<FlowAssembly> project, MethodReference entry) =>
         new(new Reachability(project).Analyze(entry), new FieldFacts(project));
 
+    /// <summary>Analyses everything reachable from several entries (the codewriter's portals).</summary>
+    internal static AnnotationResult Analyze(IReadOnlyList<FlowAssembly> project, IReadOnlyList<MethodReference> entries) =>
+        new(new Reachability(project).Analyze(entries), new FieldFacts(project));
+
     /// <summary>The finding with the call chain from the entry to its method.</summary>
     private AnnotationFinding WithChain(AnnotationFinding f) =>
         Program.Methods.Count == 0 ? f : f with { Chain = Program.Chain(Program.Methods[0].FullName, f.Method) };

@@ -156,6 +156,9 @@ internal static class EffectAnalysis
         into.ArraysSet.UnionWith(callee.ArraysSet);
         into.ResidualSet.UnionWith(callee.ResidualSet);
         into.RandomSite ??= callee.RandomSite;
+        into.ReadFieldsSet.UnionWith(callee.ReadFieldsSet);
+        into.ReadArraysSet.UnionWith(callee.ReadArraysSet);
+        into.UnknownReadSite ??= callee.UnknownReadSite;
         if (edge.Site.IsStaticConstructor)
         {
             // A static constructor initialising its own class's statics is not a write an elidable caller makes.
@@ -165,6 +168,8 @@ internal static class EffectAnalysis
             return;
         }
         foreach (var (field, site) in callee.EscapingWrites) into.EscapingWrites.TryAdd(field, site);
+        // Whatever a by-reference argument points to may be read by the callee.
+        foreach (var (_, root) in edge.PointerArgs) ReadThrough(into, root, new WriteSite(caller, edge.Site.Operation.Source));
         foreach (var (param, root) in edge.PointerArgs)
             if (isExternal || callee.ParamWritesSet.Contains(param))
                 WriteThrough(into, root, new WriteSite(caller, edge.Site.Operation.Source));
@@ -191,6 +196,23 @@ internal static class EffectAnalysis
                 break;
             case PointerRoot.Unknown:
                 e.RandomSite ??= site;
+                break;
+        }
+    }
+
+    /// <summary>Records a load through a pointer with the given root (a parameter's pointee is the caller's business).</summary>
+    private static void ReadThrough(MethodEffects e, PointerRoot root, WriteSite site)
+    {
+        switch (root)
+        {
+            case PointerRoot.Field f:
+                e.ReadFieldsSet.Add(f.Key);
+                break;
+            case PointerRoot.ArrayItem a:
+                e.ReadArraysSet.Add(a.ElementType);
+                break;
+            case PointerRoot.Unknown:
+                e.UnknownReadSite ??= site;
                 break;
         }
     }
@@ -229,8 +251,16 @@ internal static class EffectAnalysis
         {
             if (Addresses.StoredThrough(op) is { } pointer)
                 WriteThrough(e, Addresses.RootOf(roots, pointer) ?? PointerRoot.UnknownRoot, new WriteSite(name, op.Source));
+            if (LoadedThrough(op) is { } source)
+                ReadThrough(e, Addresses.RootOf(roots, source) ?? PointerRoot.UnknownRoot, new WriteSite(name, op.Source));
             switch (op.OpName)
             {
+                case OpNames.GetField or OpNames.GetStaticField:
+                    if (FieldOf(op) is { } read) e.ReadFieldsSet.Add(FieldFacts.KeyOf(read));
+                    break;
+                case OpNames.GetArrayItem:
+                    e.ReadArraysSet.Add(Addresses.ElementTypeOf(op.Args[0]));
+                    break;
                 case OpNames.SetField:
                 {
                     var field = FieldOf(op);
@@ -263,6 +293,15 @@ internal static class EffectAnalysis
         }
         return e;
     }
+
+    /// <summary>The pointer an operation loads through (null if none).</summary>
+    private static Value? LoadedThrough(Operation op) => op.OpName switch
+    {
+        OpNames.LoadPointer => op.Args[0],
+        OpNames.CopyPointer or OpNames.CpBlk when op.Args.Length > 1 => op.Args[1],
+        OpNames.GetField when Addresses.IsPointer(op.Args[0]) => op.Args[0],
+        _ => null,
+    };
 
     private static FieldReference? FieldOf(Operation op) =>
         op.Args.OfType<Constant>().Select(c => c.Literal).OfType<FieldReference>().FirstOrDefault();

@@ -14,6 +14,11 @@ public sealed class MethodEffects
     internal readonly HashSet<string> FieldsSet = new(StringComparer.Ordinal);
     internal readonly HashSet<string> ArraysSet = new(StringComparer.Ordinal);
     internal readonly HashSet<string> ResidualSet = new(StringComparer.Ordinal);
+    internal readonly HashSet<string> ReadFieldsSet = new(StringComparer.Ordinal);
+    internal readonly HashSet<string> ReadArraysSet = new(StringComparer.Ordinal);
+
+    /// <summary>Where the method (or a callee) first loads through a pointer of unknown origin, or null.</summary>
+    internal WriteSite? UnknownReadSite;
 
     /// <summary>Fields written on objects this method (with its callees) did not allocate, excluding its receiver: first write site per field.</summary>
     internal readonly Dictionary<string, WriteSite> EscapingWrites = new(StringComparer.Ordinal);
@@ -45,13 +50,23 @@ public sealed class MethodEffects
     /// <summary>Element types (full names) of the arrays the method may write.</summary>
     public IReadOnlySet<string> WrittenArrayElementTypes => ArraysSet;
 
+    /// <summary>Fields (definition full names) the method may read, static ones included (loads through pointers into them too).</summary>
+    public IReadOnlySet<string> ReadFields => ReadFieldsSet;
+
+    /// <summary>Element types (full names) of the arrays the method may read.</summary>
+    public IReadOnlySet<string> ReadArrayElementTypes => ReadArraysSet;
+
+    /// <summary>True if the method may load through a pointer of unknown origin (it may read any memory).</summary>
+    public bool ReadsUnknownMemory => UnknownReadSite is not null;
+
     /// <summary>True if the method may reach opaque code (external calls outside the pure allow-list, indirect calls).</summary>
     public bool CallsResidual => ResidualSet.Count > 0;
 
     /// <summary>The opaque methods it may reach (full names).</summary>
     public IReadOnlySet<string> ResidualCalls => ResidualSet;
 
-    internal int Size => RaisesSet.Count + FieldsSet.Count + ArraysSet.Count + ResidualSet.Count + EscapingWrites.Count + ReceiverWrites.Count + ParamWritesSet.Count + (RandomSite is null ? 0 : 1);
+    internal int Size => RaisesSet.Count + FieldsSet.Count + ArraysSet.Count + ResidualSet.Count + EscapingWrites.Count + ReceiverWrites.Count + ParamWritesSet.Count + (RandomSite is null ? 0 : 1)
+        + ReadFieldsSet.Count + ReadArraysSet.Count + (UnknownReadSite is null ? 0 : 1);
 
     /// <inheritdoc/>
     public override string ToString() =>

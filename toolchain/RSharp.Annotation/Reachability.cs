@@ -98,7 +98,10 @@ internal sealed class Reachability
 
     private bool IsProject(MethodDefinition def) => _project.ContainsKey(def.Module.Assembly.Name.Name);
 
-    public AnnotatedProgram Analyze(MethodReference entry)
+    public AnnotatedProgram Analyze(MethodReference entry) => Analyze([entry]);
+
+    /// <summary>Reachable methods from several entries (the codewriter's portals); the first one is the entry of call chains.</summary>
+    public AnnotatedProgram Analyze(IReadOnlyList<MethodReference> entries)
     {
         var program = new AnnotatedProgram();
         var seen = new HashSet<string>();
@@ -115,7 +118,7 @@ internal sealed class Reachability
             program.DefinitionKeys.Add(ClassHierarchy.Key(def));
             work.Enqueue(m);
         }
-        Reach(entry);
+        foreach (var entry in entries) Reach(entry);
         while (work.Count > 0)
         {
             var m = work.Dequeue();

@@ -26,7 +26,10 @@ internal sealed class CallPolicy(IReadOnlySet<string> projectAssemblies)
         return scope is not null && _projectAssemblies.Contains(scope);
     }
 
-    private static bool Has(MethodDefinition d, string attribute) =>
+    private static bool Has(MethodDefinition d, string attribute) => HasHint(d, attribute);
+
+    /// <summary>True if the member carries the hint attribute <c>RSharp.Hints.</c><paramref name="attribute"/>.</summary>
+    public static bool HasHint(Mono.Cecil.ICustomAttributeProvider d, string attribute) =>
         d.CustomAttributes.Any(a => a.AttributeType.FullName == "RSharp.Hints." + attribute);
 
     /// <summary>Why the method is not looked inside, or null if it is (the graph decides loops).</summary>
@@ -124,12 +127,15 @@ internal sealed class CallPolicy(IReadOnlySet<string> projectAssemblies)
         return null;
     }
 
-    /// <summary>Conservative effect info: the annotator does not provide per-method effects yet.</summary>
-    private static EffectInfo EffectOf(MethodReference m, MethodBase reflected)
+    /// <summary>Conservative effect info, used when the annotator's effects are not available (see <see cref="CallEffects"/>).</summary>
+    private EffectInfo EffectOf(MethodReference m, MethodBase reflected)
     {
         var d = TypeKinds.ResolveMethod(m);
         if (d is not null && Has(d, "ElidableAttribute")) return new EffectInfo(EffectInfo.Extra.ElidableCanRaise);
         if (d is not null && Has(d, "LoopInvariantAttribute")) return new EffectInfo(EffectInfo.Extra.LoopInvariant);
+        // Known .NET methods that touch no memory a trace sees and cannot call back into the project.
+        if (d is not null && ExternalEffects.Of(m) is { NoProjectSubclassOf: null, WritesArrays: [], ReadsArrays: [] } known && !IsProjectMethod(m))
+            return new EffectInfo(ExternalEffects.ExtraOf(known));
         // Math functions are pure but some raise (Math.Abs(int.MinValue)).
         if (reflected.DeclaringType == typeof(Math) && reflected.IsStatic) return new EffectInfo(EffectInfo.Extra.ElidableCanRaise);
         return EffectInfo.Residual;

@@ -28,6 +28,9 @@ public sealed class JitCodeSet
     /// <summary>Blocks of roots replaced by <c>unsupported</c> (the rest of the root is a real jitcode).</summary>
     public IReadOnlyList<string> Warnings { get; internal init; } = [];
 
+    /// <summary>Why the whole-program effect analysis failed (residual calls then have conservative effect info), or null.</summary>
+    public string? EffectAnalysisError { get; internal init; }
+
     /// <summary>The jitcode of the root or method whose full name contains <paramref name="fragment"/>.</summary>
     public JitCode Get(string fragment) =>
         JitCodes.TryGetValue(fragment, out var j) ? j
@@ -54,11 +57,13 @@ public static class CodeWriter
     public static JitCodeSet Build(FlowAssembly assembly, IEnumerable<string> roots) =>
         Build(assembly, roots.Select(assembly.FindMethod).Cast<MethodReference>().ToList(), partialRoots: true);
 
-    internal static JitCodeSet Build(FlowAssembly assembly, List<MethodReference> roots, bool partialRoots)
+    internal static JitCodeSet Build(FlowAssembly assembly, List<MethodReference> roots, bool partialRoots, bool analyzeEffects = true)
     {
         var project = new HashSet<string> { assembly.Assembly.Name.Name };
         var policy = new CallPolicy(project) { ProjectTypes = assembly.Assembly.MainModule.GetTypes().ToList() };
-        var transformer = new Transformer(policy);
+        string? effectError = null;
+        var effects = analyzeEffects ? CallEffects.Analyze(assembly, roots, policy.ProjectTypes, out effectError) : null;
+        var transformer = new Transformer(policy) { Effects = effects };
         var pending = new Dictionary<string, (JitCode Code, List<Insn> Insns, Flattener Flat, FlowGraph Graph)>();
         var residual = new Dictionary<string, string>();
         var warnings = new List<string>();
@@ -96,6 +101,7 @@ public static class CodeWriter
         }
         // Virtual calls stay residual even to project methods: inline_call is only for known targets.
         var descrs = pending.ToDictionary(kv => kv.Key, kv => new JitCodeDescr(kv.Value.Code));
+        transformer.DescrsComplete = true;
         foreach (var (name, (code, insns, flat, graph)) in pending)
         {
             var arguments = graph.StartBlock.InputArgs.Select(v => (flat.RegOf(v).Bank, flat.RegOf(v).Index)).ToArray();
@@ -105,7 +111,7 @@ public static class CodeWriter
                 t => t.VirtualDispatch ? null : descrs.GetValueOrDefault(t.Key),
                 transformer.ResidualDescrOf);
         }
-        return new JitCodeSet(pending.ToDictionary(kv => kv.Key, kv => kv.Value.Code), rootNames, residual) { Warnings = warnings };
+        return new JitCodeSet(pending.ToDictionary(kv => kv.Key, kv => kv.Value.Code), rootNames, residual) { Warnings = warnings, EffectAnalysisError = effectError };
     }
 
     /// <summary>Builds with the method of a loaded assembly as the root (tests).</summary>

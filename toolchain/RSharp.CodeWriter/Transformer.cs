@@ -35,22 +35,49 @@ internal sealed partial class Transformer(CallPolicy policy)
 
     public TypeDescr TypeDescrOf(TypeReference t) => Cached("T:" + t.FullName, () => new TypeDescr(ResolveType(t), Sanitize(t.FullName)));
 
-    private ArrayDescr ArrayDescrOf(TypeReference elem) => Cached("A:" + elem.FullName, () => new ArrayDescr(ResolveType(elem), Sanitize(elem.FullName) + "[]"));
+    private ArrayDescr ArrayDescrOf(TypeReference elem) => Cached("A:" + elem.FullName, () =>
+    {
+        var d = new ArrayDescr(ResolveType(elem), Sanitize(elem.FullName) + "[]");
+        Descrs.Add(elem.FullName, d);
+        return d;
+    });
+
+    /// <summary>The whole-program effects of callees (null: every residual call keeps the conservative info of <see cref="CallPolicy"/>).</summary>
+    public CallEffects? Effects { get; init; }
+
+    /// <summary>The field and array descriptors made so far, by the annotator's keys.</summary>
+    public DescrIndex Descrs { get; } = new();
+
+    /// <summary>
+    /// Set once every jitcode is flattened: from then on <see cref="Descrs"/> holds every field and
+    /// array descriptor the jitcodes use, so a call's write set can be given as descriptors.
+    /// </summary>
+    public bool DescrsComplete { get; set; }
+
+    /// <summary>The effect info of a residual call: precise once the descriptors are complete, else the policy's conservative one.</summary>
+    private EffectInfo EffectOf(CallTarget t)
+    {
+        if (Effects is null || !DescrsComplete) return t.Effect;
+        if (_policy.IsProjectMethod(t.Method)) return Effects.InfoFor(t.Method, Descrs);
+        return Effects.ExternalInfo(t.Method, Descrs) ?? t.Effect;
+    }
 
     private static string Sanitize(string s) => s.Replace(",", ";").Replace(")", "]").Replace("(", "[");
 
     private FieldDescr FieldDescrOf(FieldReference f) => Cached("F:" + f.FullName, () =>
     {
         var fi = ReflectionBridge.ResolveField(f);
-        return new FieldDescr(fi, Sanitize(fi.DeclaringType!.Name + "." + fi.Name));
+        var d = new FieldDescr(fi, Sanitize(fi.DeclaringType!.Name + "." + fi.Name));
+        Descrs.Add(RSharp.Annotation.FieldFacts.KeyOf(f), d);
+        return d;
     });
 
     private StaticFieldDescr StaticDescrOf(FieldReference f) => Cached("S:" + f.FullName, () => new StaticFieldDescr(ReflectionBridge.ResolveField(f)));
 
     public Descr ResidualDescrOf(CallTarget t) => Cached<Descr>("C:" + t.Key, () => t.Reflected switch
     {
-        MethodInfo m => new CallDescr(m, t.Effect, Sanitize(m.DeclaringType?.Name + "." + m.Name)),
-        ConstructorInfo c => new ConstructorDescr(c, t.Effect, Sanitize(c.DeclaringType?.Name + ".ctor" + c.GetParameters().Length)),
+        MethodInfo m => new CallDescr(m, EffectOf(t), Sanitize(m.DeclaringType?.Name + "." + m.Name)),
+        ConstructorInfo c => new ConstructorDescr(c, EffectOf(t), Sanitize(c.DeclaringType?.Name + ".ctor" + c.GetParameters().Length)),
         _ => throw new UnsupportedException("call target " + t.Key),
     });
 
@@ -64,7 +91,11 @@ internal sealed partial class Transformer(CallPolicy policy)
     private static readonly Type s_slot = typeof(Slot);
 
     private FieldDescr SlotField(char bank) => Cached("F:slot." + bank, () =>
-        new FieldDescr(s_slot.GetField(bank switch { 'i' => "I", 'f' => "F", _ => "R" })!, "Slot." + char.ToUpperInvariant(bank)));
+    {
+        var d = new FieldDescr(s_slot.GetField(bank switch { 'i' => "I", 'f' => "F", _ => "R" })!, "Slot." + char.ToUpperInvariant(bank));
+        Descrs.Add(DescrIndex.SlotKey, d);
+        return d;
+    });
 
     public const string InterpolationHandler = "System.Runtime.CompilerServices.DefaultInterpolatedStringHandler";
 
