@@ -81,6 +81,8 @@ internal sealed class TArray(TObject[] items) : TObject
 
     public override string TypeName => "array";
 
+    // Printing an array walks it: traces call this rather than unroll the loop.
+    [DontLookInside]
     public override string ToText()
     {
         var parts = new string[Items.Length];
