@@ -16,6 +16,12 @@ public sealed class PySet : PyObject
 
     public bool Contains(PyObject key) => Find(key, Ops.Hash(key)) >= 0;
 
+    /// <summary>
+    /// The key a lookup uses: a (mutable, unhashable) set is looked up as the frozenset with its
+    /// items, as CPython does for <c>in</c>, <c>remove</c> and <c>discard</c>.
+    /// </summary>
+    public static PyObject LookupKey(PyObject key) => key is PySet { Frozen: false } s ? s.Copy(true) : key;
+
     private int Find(PyObject key, long hash)
     {
         int mask = _keys.Length - 1;

@@ -187,9 +187,9 @@ public static class BytesOps
         t.Def("__contains__", (a, x) =>
         {
             var b = B(a);
-            if (Ops.IntValue(x) is PyInt pi)
+            if (Ops.IntValue(x) is { } iv)
             {
-                if (pi.Value < 0 || pi.Value > 255) throw Ops.ValueError("byte must be in range(0, 256)");
+                if (iv is not PyInt pi || pi.Value < 0 || pi.Value > 255) throw Ops.ValueError("byte must be in range(0, 256)");
                 return PyBool.Of(Array.IndexOf(b, (byte)pi.Value) >= 0);
             }
             var sub = B(x);
@@ -246,7 +246,7 @@ public static class BytesOps
         t.DefN("find", (a, k) => PyInt.Get(IndexOf(B(a[0]), a[1] is PyInt pi ? [(byte)pi.Value] : B(a[1]), 0)));
         t.DefN("replace", (a, k) => new PyBytes(Encoding.Latin1.GetBytes(Encoding.Latin1.GetString(B(a[0])).Replace(Encoding.Latin1.GetString(B(a[1])), Encoding.Latin1.GetString(B(a[2])), StringComparison.Ordinal))));
         t.Def("count", (a, x) => { var s = Encoding.Latin1.GetString(B(a)); var sub = Encoding.Latin1.GetString(B(x)); int n = 0, p = 0; while (sub.Length > 0 && (p = s.IndexOf(sub, p, StringComparison.Ordinal)) >= 0) { n++; p += sub.Length; } return PyInt.Get(n); });
-        t.Def("__mod__", (a, v) => new PyBytes(Encoding.Latin1.GetBytes(StrOps.Percent(Encoding.Latin1.GetString(B(a)), v))));
+        t.Def("__mod__", (a, v) => new PyBytes(Encoding.Latin1.GetBytes(StrOps.Percent(Encoding.Latin1.GetString(B(a)), v, bytes: true))));
         t.Def("isdigit", a => PyBool.Of(B(a).Length > 0 && Array.TrueForAll(B(a), c => c >= '0' && c <= '9')));
         t.Def("isalpha", a => PyBool.Of(B(a).Length > 0 && Array.TrueForAll(B(a), c => c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z')));
 

@@ -108,7 +108,7 @@ public static partial class Ops
         switch (container)
         {
             case PyDict d: return d.ContainsKey(item);
-            case PySet s: return s.Contains(item);
+            case PySet s: return s.Contains(PySet.LookupKey(item));
             case PyStr s:
                 if (item is PyStr sub) return s.Value.Contains(sub.Value, StringComparison.Ordinal);
                 throw TypeError($"'in <string>' requires string as left operand, not {TypeName(item)}");

@@ -170,7 +170,11 @@ public static partial class StrOps
     }
 
     // ---- % formatting ----
-    public static string Percent(string fmt, PyObject values)
+    /// <summary>
+    /// <c>fmt % values</c>. For bytes formatting (<paramref name="bytes"/>), bytes and bytearray
+    /// arguments are single values, not mappings, as in CPython.
+    /// </summary>
+    public static string Percent(string fmt, PyObject values, bool bytes = false)
     {
         var sb = new StringBuilder();
         PyObject[] args;
@@ -179,7 +183,8 @@ public static partial class StrOps
         else
         {
             args = [values];
-            if (values is PyDict || (values is not PyStr && values.Type.Lookup("__getitem__") != null && values is not PyTuple)) mapping = values;
+            if (values is PyDict || (values is not PyStr && values.Type.Lookup("__getitem__") != null && values is not PyTuple
+                && !(bytes && values is PyBytes or PyByteArray))) mapping = values;
         }
         int ai = 0;
         int i = 0;
@@ -304,7 +309,7 @@ public static partial class StrOps
             }
             catch (PyNumericException e) { throw Ops.FromNumeric(e); }
         }
-        if (ai < args.Length && mapping == null) throw Ops.TypeError("not all arguments converted during string formatting");
+        if (ai < args.Length && mapping == null) throw Ops.TypeError($"not all arguments converted during {(bytes ? "bytes" : "string")} formatting");
         return sb.ToString();
     }
 }

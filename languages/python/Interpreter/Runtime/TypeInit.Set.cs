@@ -82,8 +82,7 @@ public static partial class TypeInit
             t.Def("__iter__", a => new SetIter(Set(a)));
             t.Def("__contains__", (a, x) =>
             {
-                try { return PyBool.Of(Set(a).Contains(x)); }
-                catch (PyException e) when (x is PySet && e.Value.Type == Exc.TypeError) { return PyBool.Of(Set(a).Contains(Set(x).Copy(true))); }
+                return PyBool.Of(Set(a).Contains(PySet.LookupKey(x)));
             });
             t.Def("__repr__", a =>
             {
@@ -118,8 +117,8 @@ public static partial class TypeInit
             t.Def("copy", a => frozen && a is PySet ? a : Set(a).Copy(frozen));
             if (frozen) continue;
             t.Def("add", (a, x) => { Set(a).Add(x); return PyNone.Instance; });
-            t.Def("remove", (a, x) => { if (!Set(a).Remove(x)) throw Ops.KeyError(x); return PyNone.Instance; });
-            t.Def("discard", (a, x) => { Set(a).Remove(x); return PyNone.Instance; });
+            t.Def("remove", (a, x) => { if (!Set(a).Remove(PySet.LookupKey(x))) throw Ops.KeyError(x); return PyNone.Instance; });
+            t.Def("discard", (a, x) => { Set(a).Remove(PySet.LookupKey(x)); return PyNone.Instance; });
             t.Def("pop", a => Set(a).PopAny());
             t.Def("clear", a => { Set(a).Clear(); return PyNone.Instance; });
             t.DefN("update", (a, k) => { var s = Set(a[0]); for (int i = 1; i < a.Length; i++) s.UpdateFrom(a[i]); return PyNone.Instance; });

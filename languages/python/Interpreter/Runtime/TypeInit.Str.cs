@@ -181,37 +181,12 @@ public static partial class TypeInit
             (a, p) => PyBool.Of(a is PyStr sa && p is PyStr sp ? sa.Value.StartsWith(sp.Value, StringComparison.Ordinal) : StartsEnds([a, p], true)), null);
         t.DefN("endswith", (a, k) => PyBool.Of(StartsEnds(a, false)),
             (a, p) => PyBool.Of(a is PyStr sa && p is PyStr sp ? sa.Value.EndsWith(sp.Value, StringComparison.Ordinal) : StartsEnds([a, p], false)), null);
-        t.Def("upper", a => new PyStr(S(a).ToUpperInvariant().Replace("ß", "SS")));
-        t.Def("lower", a => new PyStr(S(a).ToLowerInvariant()));
-        t.Def("casefold", a => new PyStr(S(a).ToLowerInvariant().Replace("ß", "ss")));
-        t.Def("swapcase", a =>
-        {
-            var s = S(a).ToCharArray();
-            for (int i = 0; i < s.Length; i++) s[i] = char.IsUpper(s[i]) ? char.ToLowerInvariant(s[i]) : char.IsLower(s[i]) ? char.ToUpperInvariant(s[i]) : s[i];
-            return new PyStr(new string(s));
-        });
-        t.Def("capitalize", a =>
-        {
-            var s = S(a);
-            if (s.Length == 0) return PyStr.Empty;
-            return new PyStr(char.ToUpperInvariant(s[0]) + s[1..].ToLowerInvariant());
-        });
-        t.Def("title", a =>
-        {
-            var s = S(a).ToCharArray();
-            bool prevCased = false;
-            for (int i = 0; i < s.Length; i++)
-            {
-                char c = s[i];
-                if (char.IsLetter(c))
-                {
-                    s[i] = prevCased ? char.ToLowerInvariant(c) : char.ToUpperInvariant(c);
-                    prevCased = true;
-                }
-                else prevCased = false;
-            }
-            return new PyStr(new string(s));
-        });
+        t.Def("upper", a => new PyStr(CaseMapping.Upper(S(a))));
+        t.Def("lower", a => new PyStr(CaseMapping.Lower(S(a))));
+        t.Def("casefold", a => new PyStr(CaseMapping.Fold(S(a))));
+        t.Def("swapcase", a => new PyStr(CaseMapping.SwapCase(S(a))));
+        t.Def("capitalize", a => new PyStr(CaseMapping.Capitalize(S(a))));
+        t.Def("title", a => new PyStr(CaseMapping.Title(S(a))));
         t.Def("isdigit", a => PyBool.Of(!StrOps.IsAsciiOrBmp(S(a)) ? StrOps.AstralIs(S(a), StrOps.CpClass.Decimal) : S(a).Length > 0 && S(a).All(c => char.IsDigit(c) || "²³¹⁰⁴⁵⁶⁷⁸⁹".Contains(c))));
         t.Def("isdecimal", a => PyBool.Of(!StrOps.IsAsciiOrBmp(S(a)) ? StrOps.AstralIs(S(a), StrOps.CpClass.Decimal) : S(a).Length > 0 && S(a).All(char.IsDigit)));
         t.Def("isnumeric", a => PyBool.Of(!StrOps.IsAsciiOrBmp(S(a)) ? StrOps.AstralIs(S(a), StrOps.CpClass.Numeric) : S(a).Length > 0 && S(a).All(char.IsNumber)));
