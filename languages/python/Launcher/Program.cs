@@ -54,7 +54,8 @@ internal static class Program
             return Run(new RunOptions { Stdout = stdout, Stderr = stderr, Stdin = stdin, Argv = [file, .. rest], PathPrepend = [dir], Executable = exe },
                 rt => AfterMain(rt, Engine.ExecMain(rt, source, Path.GetFullPath(file)), interactive));
         }
-        if (file == "-" || Console.IsInputRedirected)
+        // -i forces the interactive loop even when stdin is not a terminal (as CPython's -i does).
+        if (file == "-" || (Console.IsInputRedirected && !interactive))
         {
             var source = stdin.ReadToEnd();
             return Run(new RunOptions { Stdout = stdout, Stderr = stderr, Stdin = stdin, Argv = [file == "-" ? "-" : "", .. rest], PathPrepend = [""], Executable = exe },
