@@ -18,6 +18,8 @@ public sealed class JitStats
     public int GuardFailures { get; internal set; }
     /// <summary>Compiled code left through a <c>finish</c>.</summary>
     public int Finishes { get; internal set; }
+    /// <summary>Compiled loops invalidated by a write to a quasi-immutable field they read.</summary>
+    public int Invalidations { get; internal set; }
     /// <summary>Time spent tracing (recording, including the concrete execution it does).</summary>
     public TimeSpan TracingTime { get; internal set; }
     /// <summary>Time spent optimizing and compiling traces.</summary>
@@ -34,7 +36,7 @@ public sealed class JitStats
     /// <inheritdoc/>
     public override string ToString() =>
         $"traces={TracesStarted} loops={LoopsCompiled} bridges={BridgesCompiled} entries={Entries} guard_failures={GuardFailures} " +
-        $"finishes={Finishes} aborts=[{string.Join(", ", Aborts.Select(kv => kv.Key + ":" + kv.Value))}] " +
+        $"finishes={Finishes} invalidations={Invalidations} aborts=[{string.Join(", ", Aborts.Select(kv => kv.Key + ":" + kv.Value))}] " +
         $"tracing={TracingTime.TotalMilliseconds:F0}ms compiling={CompileTime.TotalMilliseconds:F0}ms compiled_code={CompiledCodeTime.TotalMilliseconds:F0}ms";
 }
 

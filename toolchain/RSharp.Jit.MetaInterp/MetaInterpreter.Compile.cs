@@ -50,6 +50,8 @@ public sealed partial class MetaInterpreter
         var loop = new CompiledLoop(key, loopToken, token);
         _loops[key] = loop;
         _byToken[loopToken] = loop;
+        WatchQuasiImmutables(tracer, loop);
+        SetVableShape(loop, tracer.VableShape);
         Stats.LoopsCompiled++;
         Logged(new TraceLogEntry(false, key, trace, opt));
         return end;
@@ -128,7 +130,10 @@ public sealed partial class MetaInterpreter
     private void Register(OptimizedTrace opt)
     {
         foreach (var (guard, resume) in opt.Resume)
-            _guards[guard] = new GuardInfo(resume, (ResumeData)(guard.ResumeData ?? resume.Original.ResumeData!));
+            _guards[guard] = new GuardInfo(resume, (ResumeData)(guard.ResumeData ?? resume.Original.ResumeData!))
+            {
+                BridgeDone = guard.OpCode == OpCode.GuardNotInvalidated, // its loop is dead: no bridge
+            };
     }
 
     private void Logged(TraceLogEntry entry)

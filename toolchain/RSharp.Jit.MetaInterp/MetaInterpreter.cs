@@ -42,7 +42,7 @@ public sealed partial class MetaInterpreter
         GreenCount = greenCount;
         Backend = backend;
         Parameters = parameters ?? JitParameters.Defaults.Clone();
-        Blackhole = new BlackholeInterpreter { MergePointHook = Hook };
+        Blackhole = new BlackholeInterpreter { MergePointHook = Hook, QuasiImmutableWriteHook = QuasiImmutableWritten };
     }
 
     /// <summary>The portal jitcode.</summary>
@@ -205,9 +205,15 @@ public sealed partial class MetaInterpreter
     private Next RunCompiled(CompiledLoop loop, Frame frame, out Frame? mergePoint)
     {
         mergePoint = null;
+        if (EntryArgs(loop, frame) is not { } args)
+        {
+            // The virtualizable's arrays changed length since the loop was traced: interpret.
+            frame.Pc = MergePointArgs.At(frame.JitCode, frame.Pc).Next;
+            return new Next(null, [frame], null);
+        }
         Stats.Entries++;
         long t0 = System.Diagnostics.Stopwatch.GetTimestamp();
-        var df = Backend.Execute(loop.Token, Reds(frame, GreenCount));
+        var df = Backend.Execute(loop.Token, args);
         Stats.CompiledCodeTime += System.Diagnostics.Stopwatch.GetElapsedTime(t0);
         if (df.IsFinish)
         {

@@ -50,6 +50,10 @@ internal sealed class ResumeData
     /// <summary>Tagged exception to raise at the innermost frame's position, or -1.</summary>
     public int ExceptionSlot { get; init; } = -1;
     public required Const[] Consts { get; init; }
+    /// <summary>The virtualizable kept in trace values: the object, then its scalars, then per array the array and its items (tagged); null if none or the heap is current.</summary>
+    public int[]? VableSlots { get; init; }
+    /// <summary>The layout and array lengths <see cref="VableSlots"/> follow.</summary>
+    public VableShape? Vable { get; init; }
 
 
     /// <summary>Decodes one tagged value given the original guard's fail-arg values (boxed).</summary>
@@ -103,6 +107,8 @@ internal sealed class ResumeData
                 Store(f, bank, reg, Decode(s.Slots[k++], values));
             frames.Add(f);
         }
+        if (VableSlots is { } vs && Vable is { } shape && Decode(vs[0], values) is { } vable)
+            MetaInterpreter.WriteBack(shape.Layout, vable, vs.Skip(1).Select(s => Decode(s, values)).ToList());
         Exception? raised = ExceptionSlot >= 0 ? (Exception?)Decode(ExceptionSlot, values) : null;
         if (raised is null && AfterCall)
         {

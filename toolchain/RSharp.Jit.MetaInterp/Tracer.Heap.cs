@@ -20,16 +20,17 @@ internal sealed partial class Tracer
         TraceValue B(char bank, int reg) => f.Box(bank, reg) ?? throw new AbortTrace("read of an unset register");
         string name = def.Name;
         char last = name[^1];
+        if (_vable is not null && VableAccess(f, name, p)) return true;
         switch (name)
         {
             case "getfield_i" or "getfield_r" or "getfield_f":
             {
-                var fd = (FieldDescr)D(p + 1);
+                var fd = _mi.CanonicalField((FieldDescr)D(p + 1));
                 var obj = f.R[code[p]];
                 var ob = B('r', code[p]);
                 RequireNonNull(ob, obj);
                 var v = fd.Field.GetValue(obj);
-                TraceValue box = ob is Const && fd.IsImmutable
+                TraceValue box = ob is Const && (fd.IsImmutable || QuasiImmutRead(fd, obj!, ob, v))
                     ? ConstOf(last, v)
                     : Record(fd.IsImmutable
                         ? ByKind(KindOf(last), OpCode.GetfieldGcPureI, OpCode.GetfieldGcPureR, OpCode.GetfieldGcPureF)
@@ -41,7 +42,7 @@ internal sealed partial class Tracer
             }
             case "setfield_i" or "setfield_r" or "setfield_f":
             {
-                var fd = (FieldDescr)D(p + 2);
+                var fd = _mi.CanonicalField((FieldDescr)D(p + 2));
                 var obj = f.R[code[p]];
                 var ob = B('r', code[p]);
                 RequireNonNull(ob, obj);
@@ -49,6 +50,7 @@ internal sealed partial class Tracer
                 fd.Field.SetValue(obj, BlackholeValues.ToStorage(last, last == 'i' ? f.I[code[p + 1]] : 0,
                     last == 'f' ? f.F[code[p + 1]] : 0, last == 'r' ? f.R[code[p + 1]] : null, fd.FieldType));
                 Record(OpCode.SetfieldGc, [ob, vb], fd);
+                QuasiImmutWrite(fd, obj!, ob);
                 f.Pc = p + 4;
                 return true;
             }
@@ -75,7 +77,7 @@ internal sealed partial class Tracer
             }
             case "getarrayitem_i" or "getarrayitem_r" or "getarrayitem_f":
             {
-                var ad = (ArrayDescr)D(p + 2);
+                var ad = _mi.CanonicalArray((ArrayDescr)D(p + 2));
                 var (arr, ab, idx, ib) = ArrayAccess(f, code[p], code[p + 1]);
                 object? v = arr.GetValue(idx);
                 TraceValue box = ab is Const && ib is Const && ad.IsImmutable
@@ -90,7 +92,7 @@ internal sealed partial class Tracer
             }
             case "setarrayitem_i" or "setarrayitem_r" or "setarrayitem_f":
             {
-                var ad = (ArrayDescr)D(p + 3);
+                var ad = _mi.CanonicalArray((ArrayDescr)D(p + 3));
                 int vr = code[p + 2];
                 var vb = B(last, vr);
                 var (arr, ab, idx, ib) = ArrayAccess(f, code[p], code[p + 1]);
@@ -293,6 +295,7 @@ internal sealed partial class Tracer
         var kinds = call.ArgKinds;
         var types = call.ParameterTypes;
         var boxes = new TraceValue[kinds.Count];
+        var regs = new object?[kinds.Count];
         var args = new object?[types.Count];
         object? receiver = null;
         int i2 = 0, r2 = 0, f2 = 0;
@@ -305,16 +308,19 @@ internal sealed partial class Tracer
                 case ValueKind.Int:
                     reg = code[iStart + i2++];
                     boxes[k] = f.BI[reg] ?? throw new AbortTrace("unset argument");
+                    regs[k] = f.I[reg];
                     args[argIndex] = BlackholeValues.FromInt(f.I[reg], types[argIndex]);
                     break;
                 case ValueKind.Float:
                     reg = code[fStart + f2++];
                     boxes[k] = f.BF[reg] ?? throw new AbortTrace("unset argument");
+                    regs[k] = f.F[reg];
                     args[argIndex] = BlackholeValues.FromFloat(f.F[reg], types[argIndex]);
                     break;
                 default:
                     reg = code[rStart + r2++];
                     boxes[k] = f.BR[reg] ?? throw new AbortTrace("unset argument");
+                    regs[k] = f.R[reg];
                     if (argIndex < 0) receiver = f.R[reg];
                     else args[argIndex] = f.R[reg];
                     break;
@@ -322,6 +328,12 @@ internal sealed partial class Tracer
         }
         if (f.LiveNext != f.Pc || f.Live is null) throw new AbortTrace("call without a -live- point");
         if (hasReceiver) RequireNonNull(boxes[0], receiver);
+        if (descr is CallDescr && call.Delegate is null && MetaInterpreter.PassesSlots(call, hasReceiver))
+        {
+            // Addresses (slots) as in the blackhole: a wrapper copies them in and out, also in compiled code.
+            var wrapper = _mi.SlotCallDescr(call, hasReceiver);
+            return CallAndRecord(f, wrapper, boxes, () => InvokeDelegate(wrapper.Delegate!, regs), resultBank, resultReg, after, construct);
+        }
         return CallAndRecord(f, call, boxes,
             () => call.Delegate is { } d ? InvokeDelegate(d, args) : call.Method.Invoke(receiver, BindingFlags.DoNotWrapExceptions, null, args, null),
             resultBank, resultReg, after, construct);
@@ -354,14 +366,18 @@ internal sealed partial class Tracer
             : ByKind(rk, OpCode.CallI, OpCode.CallR, OpCode.CallF);
         if (rk == ValueKind.Void)
             opcode = effect.IsElidable ? OpCode.CallPureN : effect.IsLoopInvariant ? OpCode.CallLoopinvariantN : OpCode.CallN;
+        bool forced = VableBeforeCall(effect, boxes);
         var op = Record(opcode, boxes, call);
         if (raised is not null)
         {
             var exBox = GuardAfterCall(OpCode.GuardException, [], _mi.TypeDescrOf(raised.GetType()), resultBank, resultReg, resultReg >= 0 ? op : null);
             Know(exBox, raised.GetType());
+            if (forced) VableAfterCall();
             return Raise(raised, exBox);
         }
         if (effect.CanRaise) GuardAfterCall(OpCode.GuardNoException, [], null, resultBank, resultReg, resultReg >= 0 ? op : null);
+        GuardNotInvalidatedAfterCall(effect, resultBank, resultReg, resultReg >= 0 ? op : null);
+        if (forced) VableAfterCall();
         if (resultReg >= 0)
         {
             if (construct && result is not null) Know(op, result.GetType());

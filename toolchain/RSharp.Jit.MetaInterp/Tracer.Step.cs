@@ -123,6 +123,7 @@ internal sealed partial class Tracer
     {
         Guard(OpCode.GuardValue, [box, value]);
         foreach (var fr in _frames) fr.Replace(box, value);
+        VableReplace(box, value);
     }
 
     /// <summary>Reads the three register lists of a call (d I R F) and returns the position after them.</summary>

@@ -93,8 +93,10 @@ internal sealed partial class Tracer
             reds.Add(input);
         }
         _frames.Add(tf);
+        StartVable(tf, mp, reds);
         Record(OpCode.Label, reds.ToArray(), token);
         tf.Pc = mp.Next;
+        PrepareHeaderGuard(tf, mp.Next);
     }
 
     private static void Put(TraceFrame f, char bank, int reg, TraceValue box)
@@ -180,6 +182,7 @@ internal sealed partial class Tracer
             }
             _frames.Add(tf);
         }
+        StartVableBridge(data, values, original);
         var inner = _frames[^1];
         if (!data.AfterCall) return null;
         // Stopped at a call: the guard's own live point is the -live- before the call.
@@ -319,6 +322,8 @@ internal sealed partial class Tracer
             ResultReg = resultReg,
             ResultSlot = resultBank == 'v' ? 0 : Encode(result),
             ExceptionSlot = exception is null ? -1 : Encode(exception),
+            VableSlots = EncodeVable(Encode),
+            Vable = _vable is null || _vableInHeap ? null : _vable.Shape,
             Consts = _consts.ToArray(),
         };
     }
@@ -333,6 +338,7 @@ internal sealed partial class Tracer
                 {
                     Frames = rd.Frames, AfterCall = rd.AfterCall, ResultBank = rd.ResultBank, ResultReg = rd.ResultReg,
                     ResultSlot = rd.ResultSlot, ExceptionSlot = rd.ExceptionSlot, Consts = all,
+                    VableSlots = rd.VableSlots, Vable = rd.Vable,
                 };
     }
 
@@ -356,6 +362,7 @@ internal sealed partial class Tracer
             if (_frames.Count == 1)
             {
                 if (!IsBridge) throw new AbortTrace("portal raised while tracing a loop");
+                RecordWriteBack();
                 Record(OpCode.Finish, [box], ExitFrameWithExceptionDescr.Instance);
                 return new TraceEnd { Kind = TraceEndKind.Left, Trace = BuildTrace(), Raised = exc };
             }
@@ -369,6 +376,7 @@ internal sealed partial class Tracer
         if (_frames.Count == 1)
         {
             if (!IsBridge) throw new AbortTrace("portal returned while tracing a loop");
+            RecordWriteBack();
             Record(OpCode.Finish, box is null ? [] : [box], DoneWithThisFrameDescr.Instance);
             return new TraceEnd { Kind = TraceEndKind.Left, Trace = BuildTrace(), Value = value };
         }
@@ -396,6 +404,8 @@ internal sealed partial class Tracer
             {
                 var reds = mp.Reds(f.JitCode, _mi.GreenCount)
                     .Select(r => f.Box(r.Bank, r.Reg) ?? throw new AbortTrace("red without a value")).ToList();
+                if (_mi.VirtualizableRed >= 0)
+                    reds.AddRange(VableJumpArgs(f, mp, target is null ? _vable?.Shape : _mi.VableShapeOf(target)));
                 Record(OpCode.Jump, reds.ToArray(), target?.Target ?? _startToken);
                 return new TraceEnd { Kind = TraceEndKind.Closed, Trace = BuildTrace(), Target = target, MergePointFrame = f.ToBlackhole() };
             }

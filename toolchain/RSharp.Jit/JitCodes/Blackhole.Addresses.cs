@@ -111,6 +111,13 @@ public sealed partial class BlackholeInterpreter
         return slots;
     }
 
+    /// <summary>A residual call whose by-ref arguments (or struct receiver) may be slots: copy-in, call, copy-out (for compiled code).</summary>
+    internal static object? InvokeResidualWithSlots(Descr descr, IReadOnlyList<Type> types, object?[] args, object? receiver, bool construct)
+    {
+        var slots = UnwrapAddresses(descr, types, args, ref receiver, construct);
+        return slots is null ? InvokeResidual(descr, args, receiver, construct) : InvokeWithAddresses(descr, types, args, receiver, construct, slots);
+    }
+
     /// <summary>Invokes, then writes the by-ref values and the receiver back into their slots.</summary>
     private static object? InvokeWithAddresses(Descr descr, IReadOnlyList<Type> types, object?[] args, object? receiver, bool construct, Dictionary<int, Slot> slots)
     {

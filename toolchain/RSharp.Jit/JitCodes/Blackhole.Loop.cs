@@ -85,6 +85,7 @@ public sealed partial class BlackholeInterpreter
                     var fd = (FieldDescr)descrs[U16(code, pc + 2)];
                     char bank = def.Kind == InsnKind.SetFieldI ? 'i' : def.Kind == InsnKind.SetFieldR ? 'r' : 'f';
                     fd.Field.SetValue(obj, Load(frame, bank, code[pc + 1], fd.FieldType));
+                    if (fd.IsQuasiImmutable) QuasiImmutableWriteHook?.Invoke(fd, obj);
                     pc += 4;
                     break;
                 }

@@ -14,6 +14,9 @@ public sealed partial class BlackholeInterpreter
     /// </summary>
     internal Func<Frame, bool, Result?>? MergePointHook;
 
+    /// <summary>Called after a write to a <c>[QuasiImmutable]</c> field (the meta-interpreter invalidates the loops that read it).</summary>
+    internal Action<Traces.FieldDescr, object>? QuasiImmutableWriteHook;
+
     /// <summary>A fresh frame for <paramref name="jitcode"/> with its constant areas filled.</summary>
     internal static Frame NewFrameFor(JitCode jitcode) => NewFrame(jitcode);
 

@@ -1,0 +1,26 @@
+using RSharp.Hints;
+
+namespace JitSmall;
+
+/// <summary>Residual calls that take addresses: a struct method on a local, a by-ref argument.</summary>
+public static class StructCalls
+{
+    private static readonly JitDriver Driver = new(greens: [], reds: ["i", "n", "acc"]);
+
+    public static long Run(long n)
+    {
+        long acc = 0, i = 0;
+        while (i < n)
+        {
+            Driver.JitMergePoint(i, n, acc);
+            acc += i.CompareTo(n / 2) + 2;
+            Bump(ref acc);
+            i++;
+            Driver.CanEnterJit(i, n, acc);
+        }
+        return acc;
+    }
+
+    [DontLookInside]
+    public static void Bump(ref long x) => x = x * 3 % 1000003;
+}
