@@ -48,6 +48,9 @@ public sealed partial class MetaInterpreter
             ? Expression.GetActionType([.. ps.Select(p => p.Type)])
             : Expression.GetFuncType([.. ps.Select(p => p.Type), result]);
         if (result != typeof(object)) body = result == typeof(void) ? body : Expression.Convert(body, result);
-        return new CallDescr(Expression.Lambda(type, body, ps).Compile(), Safe("slots." + call.Method.DeclaringType?.Name + "." + call.Method.Name), call.Effect);
+        // The slots are mutable boxes that keep their identity while their contents change, so
+        // the wrapper is neither pure (no CSE across calls) nor free of writes (copy-out): unless
+        // the effect info names the slot fields, the call is opaque to the optimizer.
+        return new CallDescr(Expression.Lambda(type, body, ps).Compile(), Safe("slots." + call.Method.DeclaringType?.Name + "." + call.Method.Name), EffectInfo.Residual);
     });
 }

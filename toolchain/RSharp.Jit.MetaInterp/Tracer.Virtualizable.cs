@@ -203,12 +203,26 @@ internal sealed partial class Tracer
     private bool VableBeforeCall(EffectInfo effect, TraceValue[] args)
     {
         if (_vable is not { } vs || _vableInHeap) return false;
-        bool escapes = effect.MayForceVirtualizables
+        bool escapes = effect.MayForceVirtualizables || TouchesVable(effect, vs.Layout)
             || args.Any(b => ReferenceEquals(b, vs.Box) || vs.ArrayBoxes.Any(x => ReferenceEquals(x, b)));
         if (!escapes) return false;
         RecordWriteBack();
         _vableInHeap = true;
         return true;
+    }
+
+    /// <summary>
+    /// Whether the call's effect reads or writes a field or array kind the virtualizable keeps:
+    /// the callee may reach the frame through the heap (RPython forces it through the vable
+    /// token on such accesses; here the trace writes the values back before the call).
+    /// </summary>
+    private static bool TouchesVable(EffectInfo effect, VableLayout layout)
+    {
+        bool Kept(FieldDescr f) => layout.Scalars.Any(s => s.Field == f.Field) || layout.Arrays.Any(a => a.Field == f.Field);
+        bool KeptItems(ArrayDescr a) => layout.Arrays.Any(x => x.FieldType.GetElementType() is { } et
+            && (et == a.ElementType || (!et.IsValueType && !a.ElementType.IsValueType)));
+        return effect.ReadFields.Any(Kept) || effect.WriteFields.Any(Kept)
+            || effect.ReadArrays.Any(KeptItems) || effect.WriteArrays.Any(KeptItems);
     }
 
     /// <summary>After the call (and its guards): read the virtualizable's values again, the call may have changed them.</summary>

@@ -15,13 +15,13 @@ namespace RSharp.Jit.Optimizer;
 /// </summary>
 internal sealed class OptHeap : Optimization
 {
-    private readonly Dictionary<FieldDescr, Dictionary<TraceValue, TraceValue>> _fields = [];
-    private readonly Dictionary<ArrayDescr, List<(TraceValue Obj, TraceValue Index, TraceValue Value)>> _arrays = [];
+    private readonly Dictionary<FieldDescr, Dictionary<TraceValue, TraceValue>> _fields = new(EffectInfo.FieldComparer);
+    private readonly Dictionary<ArrayDescr, List<(TraceValue Obj, TraceValue Index, TraceValue Value)>> _arrays = new(EffectInfo.ArrayComparer);
     private readonly List<Operation> _lazy = [];
     // Unroll: descriptors whose cached values were carried into the peeled loop, and what the
     // peeled loop writes (the carried values hold only if it writes none of them).
     private readonly HashSet<FieldDescr> _carried = [];
-    private readonly HashSet<FieldDescr> _written = [];
+    private readonly HashSet<FieldDescr> _written = new(EffectInfo.FieldComparer);
     private bool _writesAll;
 
     /// <summary>True unless the peeled loop may write a field whose value was carried into it from the preamble.</summary>
@@ -121,9 +121,10 @@ internal sealed class OptHeap : Optimization
                 || effect.WriteFields.Contains((FieldDescr)w.Descr!));
             EmitNext(op);
             if (anything) { ForgetAll(); _writesAll = true; return; }
+            // The effect's descriptors may be other objects than the trace's: match by what they describe.
             _written.UnionWith(effect.WriteFields);
-            foreach (var f in effect.WriteFields) _fields.Remove(f);
-            foreach (var a in effect.WriteArrays) _arrays.Remove(a);
+            foreach (var f in _fields.Keys.Where(effect.WriteFields.Contains).ToList()) _fields.Remove(f);
+            foreach (var a in _arrays.Keys.Where(effect.WriteArrays.Contains).ToList()) _arrays.Remove(a);
             return;
         }
         if (info.HasNoSideEffect || op.OpCode is OpCode.DebugMergePoint or OpCode.Keepalive or OpCode.QuasiimmutField

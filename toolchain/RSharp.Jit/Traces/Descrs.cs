@@ -136,10 +136,12 @@ public sealed class EffectInfo
         bool canInvalidate = false)
     {
         ExtraEffect = extra;
-        ReadFields = (readFields ?? []).ToHashSet();
-        WriteFields = (writeFields ?? []).ToHashSet();
-        ReadArrays = (readArrays ?? []).ToHashSet();
-        WriteArrays = (writeArrays ?? []).ToHashSet();
+        // Sets compare descriptors by what they describe: the codewriter, the meta-interpreter
+        // (virtualizables) and hand-written traces each make their own descriptor objects.
+        ReadFields = (readFields ?? []).ToHashSet(SameField.Instance);
+        WriteFields = (writeFields ?? []).ToHashSet(SameField.Instance);
+        ReadArrays = (readArrays ?? []).ToHashSet(SameArray.Instance);
+        WriteArrays = (writeArrays ?? []).ToHashSet(SameArray.Instance);
         CanInvalidate = canInvalidate;
     }
 
@@ -180,6 +182,25 @@ public sealed class EffectInfo
     public bool MayWrite(FieldDescr field) => IsResidual || WriteFields.Contains(field);
     /// <summary>True if the call may write arrays of this descriptor.</summary>
     public bool MayWrite(ArrayDescr array) => IsResidual || WriteArrays.Contains(array);
+
+    /// <summary>Compares field descriptors by the field they describe (the sets of effect info use it).</summary>
+    public static IEqualityComparer<FieldDescr> FieldComparer => SameField.Instance;
+    /// <summary>Compares array descriptors by their element type (the sets of effect info use it).</summary>
+    public static IEqualityComparer<ArrayDescr> ArrayComparer => SameArray.Instance;
+
+    private sealed class SameField : IEqualityComparer<FieldDescr>
+    {
+        public static readonly SameField Instance = new();
+        public bool Equals(FieldDescr? a, FieldDescr? b) => ReferenceEquals(a, b) || (a is not null && b is not null && a.Field == b.Field);
+        public int GetHashCode(FieldDescr f) => f.Field.GetHashCode();
+    }
+
+    private sealed class SameArray : IEqualityComparer<ArrayDescr>
+    {
+        public static readonly SameArray Instance = new();
+        public bool Equals(ArrayDescr? a, ArrayDescr? b) => ReferenceEquals(a, b) || (a is not null && b is not null && a.ElementType == b.ElementType);
+        public int GetHashCode(ArrayDescr a) => a.ElementType.GetHashCode();
+    }
 }
 
 /// <summary>
