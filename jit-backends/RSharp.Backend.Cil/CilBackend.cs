@@ -9,8 +9,8 @@ namespace RSharp.Backend.Cil;
 /// The default backend: each loop and each bridge becomes one DynamicMethod that RyuJIT
 /// compiles to machine code. A failing guard without a bridge writes its fail-args into a
 /// fresh <see cref="JitValues"/> and returns its exit number; a guard with a bridge, and a
-/// bridge jumping back to its loop, return "transfer" to a small driver loop in
-/// <see cref="Execute"/>, which enters the next piece of code. Semantics are those of the
+/// bridge jumping back to its loop, tail-call the next piece of code's delegate (an indirect
+/// jump: no driver loop, no stack growth). Semantics are those of the
 /// interp backend, the reference (see docs/jit-backend-cil.md).
 /// </summary>
 public sealed class CilBackend : IJitBackend
@@ -26,7 +26,7 @@ public sealed class CilBackend : IJitBackend
     /// <summary>Time spent emitting IL and creating delegates (RyuJIT compiles lazily, on first call).</summary>
     public TimeSpan CompileTime { get; private set; }
 
-    /// <summary>Number of transfers between pieces of code (bridge entries and jumps to other code's labels).</summary>
+    /// <summary>Number of transfers between pieces of code (bridge entries and jumps to other code's labels), counted by the code itself.</summary>
     public long Transfers { get; private set; }
 
     /// <inheritdoc/>
@@ -69,19 +69,22 @@ public sealed class CilBackend : IJitBackend
             if (args.Kinds[k] != kinds[k])
                 throw new ArgumentException($"input {k} of loop {loop.Name} is {kinds[k]}, not {args.Kinds[k]}");
 
-        // The driver: compiled code returns an exit number, or asks to continue in other code.
+        // Compiled code tail-calls bridges and other code's labels itself; it returns only at an exit.
         var frame = new CilFrame(this);
-        var input = args;
-        int entry = 0;
-        while (true)
+        int exit = code.Run(code, frame, args, 0);
+        Transfers += frame.Transfers;
+        var at = frame.ExitCode!;
+        var values = frame.Out!;
+        if (at.Exits[exit].IsGuard)
         {
-            int exit = code.Run(code, frame, input, entry);
-            if (exit >= 0) return new DeadFrame(code.Exits[exit], frame.Out!, frame.Pending, code.Owner);
-            Transfers++;
-            code = frame.NextCode!;
-            input = frame.NextInput!;
-            entry = frame.NextEntry;
+            // A guard's buffer is reused by its next failure: the dead frame gets a copy.
+            var copy = new JitValues(values.Kinds);
+            values.Ints.CopyTo(copy.Ints, 0);
+            values.Floats.CopyTo(copy.Floats, 0);
+            values.Refs.CopyTo(copy.Refs, 0);
+            values = copy;
         }
+        return new DeadFrame(at.Exits[exit], values, frame.Pending, at.Owner);
     }
 
     /// <inheritdoc/>
@@ -113,7 +116,8 @@ public sealed class CilBackend : IJitBackend
                 throw new InvalidOperationException($"label {op.Descr!.Name} is already compiled");
         var watch = Stopwatch.StartNew();
         string name = $"{owner.Name}_{(isBridge ? "bridge" : "loop")}{_counter++}";
-        var code = TraceCompiler.Compile(trace, owner, name, isBridge);
+        var code = TraceCompiler.Compile(trace, owner, name, isBridge,
+            target => _labels.TryGetValue(target, out var at) ? at : null);
         CompileTime += watch.Elapsed;
         foreach (var (target, entry) in code.Labels) _labels[target] = (code, entry);
         for (int g = 0; g < code.Guards.Length; g++) _guards[code.Guards[g]] = (code, g);

@@ -7,7 +7,9 @@ namespace RSharp.Backend.Cil;
 /// The signature of every compiled loop and bridge. <paramref name="entry"/> 0 starts at the
 /// first operation with the trace's input arguments; entry <c>k</c> &gt; 0 starts after the
 /// <c>k</c>-th label with the label's arguments. The result is an exit index (&gt;= 0, see
-/// <see cref="CilCode.Exits"/>) or <see cref="CilCode.Transfer"/>.
+/// <see cref="CilCode.Exits"/> of the code in <see cref="CilFrame.ExitCode"/>). Transfers to
+/// bridges and to labels of other code are explicit tail calls of the next code's delegate, so
+/// leaving one piece of code for another costs an indirect jump, not a return to a driver.
 /// </summary>
 internal delegate int CodeEntry(CilCode self, CilFrame frame, JitValues input, int entry);
 
@@ -17,9 +19,6 @@ internal delegate int CodeEntry(CilCode self, CilFrame frame, JitValues input, i
 /// </summary>
 internal sealed class CilCode
 {
-    /// <summary>Returned by compiled code to ask the driver to continue in another piece of code.</summary>
-    public const int Transfer = -1;
-
     public CilCode(LoopToken owner, string name)
     {
         Owner = owner;
@@ -41,6 +40,8 @@ internal sealed class CilCode
     public CilCode?[] Bridges = [];
     /// <summary>Reused input buffers per entry (0: the input arguments, k: label k's arguments).</summary>
     public JitValues[] EntryBuffers = [];
+    /// <summary>Per guard: the buffer its exit stub writes the fail-args into (a bridge's input, or copied into the dead frame).</summary>
+    public JitValues[] ExitBuffers = [];
     /// <summary>The labels of the trace and their entry numbers.</summary>
     public Dictionary<TargetToken, int> Labels { get; } = [];
     /// <summary>Readable listing of the emitted IL.</summary>
@@ -59,29 +60,23 @@ internal sealed class CilFrame(CilBackend backend)
     public Exception? Pending;
     /// <summary>The values of the exit that ended the run.</summary>
     public JitValues? Out;
-    /// <summary>Where a <see cref="CilCode.Transfer"/> continues.</summary>
-    public CilCode? NextCode;
-    public int NextEntry;
-    public JitValues? NextInput;
+    /// <summary>The code whose exit ended the run (exits are numbered per code).</summary>
+    public CilCode? ExitCode;
+    /// <summary>Transfers between pieces of code in this run.</summary>
+    public long Transfers;
     public FrameForceToken? ForceToken;
 
     public CilBackend Backend => backend;
 
-    /// <summary>Prepares a transfer to a bridge (entry 0) and returns the buffer to fill with its inputs.</summary>
-    public static JitValues EnterBridge(CilFrame frame, CilCode bridge)
+    /// <summary>
+    /// Resolves a jump to a label of other code that was not compiled yet when the jumping code
+    /// was (compiled code then looks it up on every jump; normally the label is resolved once, at
+    /// compile time).
+    /// </summary>
+    public static CilCode LateLabel(CilFrame frame, TargetToken target, out int entry)
     {
-        frame.NextCode = bridge;
-        frame.NextEntry = 0;
-        return frame.NextInput = bridge.EntryBuffers[0];
-    }
-
-    /// <summary>Prepares a jump to a label of other code and returns the buffer to fill with the label's arguments.</summary>
-    public static JitValues EnterLabel(CilFrame frame, TargetToken target)
-    {
-        var (code, entry) = frame.Backend.LabelOf(target);
-        frame.NextCode = code;
-        frame.NextEntry = entry;
-        return frame.NextInput = code.EntryBuffers[entry];
+        (var code, entry) = frame.Backend.LabelOf(target);
+        return code;
     }
 
     public static FrameForceToken GetForceToken(CilFrame frame) => frame.ForceToken ??= new FrameForceToken();

@@ -55,6 +55,14 @@ internal sealed partial class TraceCompiler
             _il.Emit(Il.Ldarg_1);
             _il.Emit(Il.Ldloc, _exception);
             _il.Emit(Il.Stfld, PendingField);
+            if (op.Kind != ValueKind.Void)
+            {
+                // Locals are shared between values: a raising call's result is zero, not a stale value.
+                if (op.Kind == ValueKind.Int) _il.Emit(Il.Ldc_I8, 0L);
+                else if (op.Kind == ValueKind.Float) _il.Emit(Il.Ldc_R8, 0.0);
+                else _il.Emit(Il.Ldnull);
+                Store(op);
+            }
             _il.EndTry();
         }
     }

@@ -25,8 +25,15 @@ internal sealed partial class TraceCompiler
     private static readonly FieldInfo BridgesField = typeof(CilCode).GetField(nameof(CilCode.Bridges))!;
     private static readonly FieldInfo PendingField = typeof(CilFrame).GetField(nameof(CilFrame.Pending))!;
     private static readonly FieldInfo OutField = typeof(CilFrame).GetField(nameof(CilFrame.Out))!;
+    private static readonly FieldInfo ExitCodeField = typeof(CilFrame).GetField(nameof(CilFrame.ExitCode))!;
+    private static readonly FieldInfo TransfersField = typeof(CilFrame).GetField(nameof(CilFrame.Transfers))!;
+    private static readonly FieldInfo RunField = typeof(CilCode).GetField(nameof(CilCode.Run))!;
+    private static readonly FieldInfo EntryBuffersField = typeof(CilCode).GetField(nameof(CilCode.EntryBuffers))!;
+    private static readonly FieldInfo ExitBuffersField = typeof(CilCode).GetField(nameof(CilCode.ExitBuffers))!;
+    private static readonly MethodInfo InvokeEntry = typeof(CodeEntry).GetMethod(nameof(CodeEntry.Invoke))!;
 
     private readonly Trace _trace;
+    private readonly Func<TargetToken, (CilCode Code, int Entry)?> _resolve;
     private readonly CilCode _code;
     private readonly IlWriter _il;
     private readonly DynamicMethod _method;
@@ -42,11 +49,16 @@ internal sealed partial class TraceCompiler
     private LocalBuilder? _values;
     private LocalBuilder? _bridge;
     private LocalBuilder? _exception;
+    private LocalBuilder? _entry;
+    private LocalBuilder? _guardIndex;
+    private Label? _commonExit;
+    private int _firstGuardExit;
     private int _opIndex;
 
-    private TraceCompiler(Trace trace, CilCode code)
+    private TraceCompiler(Trace trace, CilCode code, Func<TargetToken, (CilCode Code, int Entry)?> resolve)
     {
         _trace = trace;
+        _resolve = resolve;
         _code = code;
         _method = new DynamicMethod("trace_" + code.Name, typeof(int),
             [typeof(CilCode), typeof(CilFrame), typeof(JitValues), typeof(int)],
@@ -54,11 +66,15 @@ internal sealed partial class TraceCompiler
         _il = new IlWriter(_method.GetILGenerator(Math.Max(256, trace.Operations.Count * 24)));
     }
 
-    /// <summary>Compiles <paramref name="trace"/> into a <see cref="CilCode"/> owned by <paramref name="owner"/>.</summary>
-    public static CilCode Compile(Trace trace, LoopToken owner, string name, bool isBridge)
+    /// <summary>
+    /// Compiles <paramref name="trace"/> into a <see cref="CilCode"/> owned by <paramref name="owner"/>;
+    /// <paramref name="resolve"/> finds the code and entry of a label of already compiled code.
+    /// </summary>
+    public static CilCode Compile(Trace trace, LoopToken owner, string name, bool isBridge,
+        Func<TargetToken, (CilCode Code, int Entry)?> resolve)
     {
         var code = new CilCode(owner, name);
-        new TraceCompiler(trace, code).Emit(isBridge);
+        new TraceCompiler(trace, code, resolve).Emit(isBridge);
         return code;
     }
 
@@ -114,12 +130,14 @@ internal sealed partial class TraceCompiler
             _il.Emit(Il.Br, _bodyLabels[labels[e]]);
         }
         for (int g = 0; g < _guards.Count; g++) EmitGuardExit(g);
+        EmitCommonGuardExit();
 
         _code.Consts = _pool.ToArray();
         _code.Exits = _exits.ToArray();
         _code.ExitKinds = _exitKinds.ToArray();
         _code.Bridges = new CilCode?[_guards.Count];
         _code.Guards = _guards.Select(g => g.Guard).ToArray();
+        _code.ExitBuffers = _code.Guards.Select(g => new JitValues(g.FailArgs!.Select(a => a.Kind).ToArray())).ToArray();
         var buffers = new List<JitValues> { new(_trace.InputArgs.Select(a => a.Kind).ToArray()) };
         buffers.AddRange(labels.Select(l => new JitValues(l.Args.Select(a => a.Kind).ToArray())));
         _code.EntryBuffers = buffers.ToArray();
@@ -128,19 +146,61 @@ internal sealed partial class TraceCompiler
         _code.Run = _method.CreateDelegate<CodeEntry>();
     }
 
+    /// <summary>
+    /// Gives every trace value an IL local, sharing locals between values whose live ranges do
+    /// not overlap (a linear scan over the trace). Thousands of locals would make RyuJIT fall
+    /// back to MinOpts for long bridges and slow down its register allocation. A guard's
+    /// fail-args are uses at the guard (its exit stub reads them at once); a value used after
+    /// a label it is defined before stays live to the end (loop-carried); an operation's
+    /// result never shares a local with its own arguments (some emitters re-read them).
+    /// </summary>
     private void DeclareLocals()
     {
-        int n = 0;
-        foreach (var arg in _trace.InputArgs) _locals[arg] = _il.DeclareLocal(TypeOf(arg.Kind), ValueName(arg.Kind, n++));
-        foreach (var op in _trace.Operations)
+        var ops = _trace.Operations;
+        var def = new Dictionary<TraceValue, int>(ReferenceEqualityComparer.Instance);
+        var last = new Dictionary<TraceValue, int>(ReferenceEqualityComparer.Instance);
+        var labelAt = new List<int>();
+        foreach (var arg in _trace.InputArgs) def[arg] = -1;
+        for (int i = 0; i < ops.Count; i++)
         {
-            if (op.Kind != ValueKind.Void) _locals[op] = _il.DeclareLocal(TypeOf(op.Kind), ValueName(op.Kind, n++));
+            var op = ops[i];
+            if (op.OpCode == OpCode.Label) labelAt.Add(i);
             foreach (var v in op.FailArgs is null ? op.Args : op.Args.Concat(op.FailArgs))
+            {
                 if (v is ConstRef { Value: { } obj } && !_constLocals.ContainsKey(obj))
                 {
                     Pool(obj);
                     _constLocals[obj] = _il.DeclareLocal(typeof(object), $"const{_constLocals.Count}");
                 }
+                if (def.ContainsKey(v)) last[v] = i;
+            }
+            if (op.Kind != ValueKind.Void) def[op] = i;
+        }
+        foreach (var (v, d) in def)
+            if (last.TryGetValue(v, out int u) && labelAt.Any(l => d < l && l <= u)) last[v] = int.MaxValue;
+
+        var dying = new Dictionary<int, List<TraceValue>>();
+        foreach (var (v, u) in last)
+            if (u != int.MaxValue) (dying.TryGetValue(u, out var list) ? list : dying[u] = []).Add(v);
+        var free = new Dictionary<Type, Stack<LocalBuilder>>();
+        int n = 0;
+        LocalBuilder Take(TraceValue v)
+        {
+            var type = TypeOf(v.Kind);
+            if (!free.TryGetValue(type, out var pool)) free[type] = pool = new Stack<LocalBuilder>();
+            return _locals[v] = pool.Count > 0 ? pool.Pop() : _il.DeclareLocal(type, ValueName(v.Kind, n++));
+        }
+        void Release(TraceValue v) => free[TypeOf(v.Kind)].Push(_locals[v]);
+        foreach (var arg in _trace.InputArgs) Take(arg);
+        foreach (var arg in _trace.InputArgs)
+            if (!last.ContainsKey(arg)) Release(arg);
+        for (int i = 0; i < ops.Count; i++)
+        {
+            var op = ops[i];
+            if (op.Kind != ValueKind.Void) Take(op);
+            if (dying.TryGetValue(i, out var ends))
+                foreach (var v in ends) Release(v);
+            if (op.Kind != ValueKind.Void && !last.ContainsKey(op)) Release(op);
         }
     }
 
@@ -239,6 +299,9 @@ internal sealed partial class TraceCompiler
         _il.Emit(Il.Ldarg_1);
         _il.Emit(Il.Ldloc, _values);
         _il.Emit(Il.Stfld, OutField);
+        _il.Emit(Il.Ldarg_1);
+        _il.Emit(Il.Ldarg_0);
+        _il.Emit(Il.Stfld, ExitCodeField);
         _il.Emit(Il.Ldc_I4, index);
         _il.Emit(Il.Ret);
     }
@@ -252,25 +315,53 @@ internal sealed partial class TraceCompiler
         var (guard, fail) = _guards[g];
         _il.MarkLabel(fail);
         _il.Comment($"exit {g}: {guard.Info.Name} failed");
-        _bridge ??= _il.DeclareLocal(typeof(CilCode), "bridge");
         _values ??= _il.DeclareLocal(typeof(JitValues), "values");
+        _guardIndex ??= _il.DeclareLocal(typeof(int), "guard");
+        _commonExit ??= _il.DefineLabel();
+        if (g == 0) _firstGuardExit = _exits.Count;
+        _exits.Add(guard);
+        _exitKinds.Add(guard.FailArgs!.Select(v => v.Kind).ToArray());
+        // The fail-args go once into the guard's own buffer: a bridge takes it as its input, a
+        // dead frame gets a copy (Execute makes it). The rest is shared by all guards: one
+        // straight block per guard keeps long bridges under RyuJIT's MinOpts limits.
+        _il.Emit(Il.Ldarg_0);
+        _il.Emit(Il.Ldfld, ExitBuffersField);
+        _il.Emit(Il.Ldc_I4, g);
+        _il.Emit(Il.Ldelem_Ref);
+        _il.Emit(Il.Stloc, _values);
+        WriteValues(guard.FailArgs!);
+        _il.Emit(Il.Ldc_I4, g);
+        _il.Emit(Il.Stloc, _guardIndex);
+        _il.Emit(Il.Br, _commonExit.Value);
+    }
+
+    /// <summary>After a guard's stub: its bridge if attached (the slot is read only here, so the hot path pays nothing), else a dead frame.</summary>
+    private void EmitCommonGuardExit()
+    {
+        if (_commonExit is not { } common) return;
+        _il.MarkLabel(common);
+        _il.Comment("a guard failed: its bridge, or leave");
+        _bridge ??= _il.DeclareLocal(typeof(CilCode), "bridge");
         var noBridge = _il.DefineLabel();
         _il.Emit(Il.Ldarg_0);
         _il.Emit(Il.Ldfld, BridgesField);
-        _il.Emit(Il.Ldc_I4, g);
+        _il.Emit(Il.Ldloc, _guardIndex!);
         _il.Emit(Il.Ldelem_Ref);
         _il.Emit(Il.Stloc, _bridge);
         _il.Emit(Il.Ldloc, _bridge);
         _il.Emit(Il.Brfalse, noBridge);
-        _il.Emit(Il.Ldarg_1);
-        _il.Emit(Il.Ldloc, _bridge);
-        _il.Emit(Il.Call, typeof(CilFrame).GetMethod(nameof(CilFrame.EnterBridge))!);
-        _il.Emit(Il.Stloc, _values);
-        WriteValues(guard.FailArgs!);
-        _il.Emit(Il.Ldc_I4, CilCode.Transfer);
-        _il.Emit(Il.Ret);
+        TailCall(_bridge, () => _il.Emit(Il.Ldc_I4_0));
         _il.MarkLabel(noBridge);
-        EmitExit(guard, guard.FailArgs!);
+        _il.Emit(Il.Ldarg_1);
+        _il.Emit(Il.Ldloc, _values!);
+        _il.Emit(Il.Stfld, OutField);
+        _il.Emit(Il.Ldarg_1);
+        _il.Emit(Il.Ldarg_0);
+        _il.Emit(Il.Stfld, ExitCodeField);
+        _il.Emit(Il.Ldloc, _guardIndex!);
+        _il.Emit(Il.Ldc_I4, _firstGuardExit);
+        _il.Emit(Il.Add);
+        _il.Emit(Il.Ret);
     }
 
     private void EmitJump(Operation jump)
@@ -292,14 +383,58 @@ internal sealed partial class TraceCompiler
             _il.Emit(Il.Br, _bodyLabels[label]);
             return;
         }
-        // A label of other code (a bridge jumping to its loop): the driver enters it.
-        _values ??= _il.DeclareLocal(typeof(JitValues), "values");
+        // A label of other code (a bridge jumping to its loop): resolved now if it is compiled.
+        var next = _il.DeclareLocal(typeof(CilCode), "next");
+        if (_resolve(target) is var (code, entry))
+        {
+            LoadPooled(code, typeof(CilCode));
+            _il.Emit(Il.Stloc, next);
+            TransferTo(next, () => _il.Emit(Il.Ldc_I4, entry), jump.Args);
+            return;
+        }
+        _entry ??= _il.DeclareLocal(typeof(int), "entry");
         _il.Emit(Il.Ldarg_1);
         LoadPooled(target, typeof(TargetToken));
-        _il.Emit(Il.Call, typeof(CilFrame).GetMethod(nameof(CilFrame.EnterLabel))!);
+        _il.Emit(Il.Ldloca, _entry);
+        _il.Emit(Il.Call, typeof(CilFrame).GetMethod(nameof(CilFrame.LateLabel))!);
+        _il.Emit(Il.Stloc, next);
+        TransferTo(next, () => _il.Emit(Il.Ldloc, _entry), jump.Args);
+    }
+
+    /// <summary>
+    /// Continues in the code held in <paramref name="code"/> at the entry <paramref name="entry"/>
+    /// pushes: writes <paramref name="values"/> into that entry's input buffer, then tail-calls
+    /// the code (a jump, so a chain of transfers does not grow the stack).
+    /// </summary>
+    private void TransferTo(LocalBuilder code, Action entry, IReadOnlyList<TraceValue> values)
+    {
+        _values ??= _il.DeclareLocal(typeof(JitValues), "values");
+        _il.Emit(Il.Ldloc, code);
+        _il.Emit(Il.Ldfld, EntryBuffersField);
+        entry();
+        _il.Emit(Il.Ldelem_Ref);
         _il.Emit(Il.Stloc, _values);
-        WriteValues(jump.Args);
-        _il.Emit(Il.Ldc_I4, CilCode.Transfer);
+        WriteValues(values);
+        TailCall(code, entry);
+    }
+
+    /// <summary>Tail-calls the code in <paramref name="code"/> with the input in <see cref="_values"/>, counting the transfer.</summary>
+    private void TailCall(LocalBuilder code, Action entry)
+    {
+        _il.Emit(Il.Ldarg_1);
+        _il.Emit(Il.Dup);
+        _il.Emit(Il.Ldfld, TransfersField);
+        _il.Emit(Il.Ldc_I8, 1L);
+        _il.Emit(Il.Add);
+        _il.Emit(Il.Stfld, TransfersField);
+        _il.Emit(Il.Ldloc, code);
+        _il.Emit(Il.Ldfld, RunField);
+        _il.Emit(Il.Ldloc, code);
+        _il.Emit(Il.Ldarg_1);
+        _il.Emit(Il.Ldloc, _values!);
+        entry();
+        _il.Emit(Il.Tailcall);
+        _il.Emit(Il.Callvirt, InvokeEntry);
         _il.Emit(Il.Ret);
     }
 

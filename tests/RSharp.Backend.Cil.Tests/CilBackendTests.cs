@@ -29,7 +29,7 @@ public class CilBackendTests
     }
 
     [Test]
-    public void BridgeEntryAndReentryGoThroughTheDriver()
+    public void BridgeEntryAndReentryAreCountedTransfers()
     {
         var reg = TestJit.Registry();
         var backend = new CilBackend();
@@ -51,6 +51,63 @@ public class CilBackendTests
         // Multiples of 16 below 1000 fail the first guard: into the bridge and back into the loop.
         long multiples = Enumerable.Range(1, 999).Count(i => i % 16 == 0);
         Assert.That(backend.Transfers, Is.EqualTo(2 * multiples));
+    }
+
+    [Test]
+    public void MillionsOfTransfersDoNotGrowTheStack()
+    {
+        // Transfers are tail calls: a guard -> bridge -> loop cycle per odd number would
+        // overflow a 256 KB stack within a few thousand cycles if each one nested a frame.
+        var reg = TestJit.Registry();
+        var backend = new CilBackend();
+        var loop = Trace.Parse("""
+            [i0, i1]
+            label(i0, i1, descr=Odd)
+            i2 = int_and(i0, 1)
+            guard_false(i2) [i0, i1]
+            i3 = int_lt(i0, i1)
+            guard_true(i3) [i0]
+            i4 = int_add(i0, 1)
+            jump(i4, i1, descr=Odd)
+            """, reg);
+        var token = backend.CompileLoop(loop, new LoopToken("Odd"));
+        backend.CompileBridge(loop.Guards[0], Trace.Parse("[i0, i1]\ni2 = int_add(i0, 1)\njump(i2, i1, descr=Odd)", reg));
+        DeadFrame? frame = null;
+        var thread = new Thread(() => frame = backend.Execute(token, JitValues.Of(0L, 2_000_000L)), 256 * 1024);
+        thread.Start();
+        thread.Join();
+        Assert.That(frame!.FailedGuard, Is.SameAs(loop.Guards[1]));
+        Assert.That(frame.Values.GetInt(0), Is.EqualTo(2_000_000L));
+        Assert.That(backend.Transfers, Is.EqualTo(2 * 1_000_000L));
+    }
+
+    [TestCase(0L)]
+    [TestCase(999_999_000L)]
+    public void LongTraceSharingLocalsMatchesTheInterpBackend(long start)
+    {
+        // 1500 values chained through guards: locals are shared between dead values, and each
+        // guard's fail-args must still be the values at that guard.
+        var text = new System.Text.StringBuilder("[i0]\n");
+        string last = "i0";
+        for (int k = 1; k <= 1500; k++)
+        {
+            text.Append($"i{2 * k - 1} = int_add({last}, {k})\n");
+            text.Append($"i{2 * k} = int_lt(i{2 * k - 1}, 1000000000)\n");
+            text.Append($"guard_true(i{2 * k}) [i0, i{2 * k - 1}, {last}]\n");
+            last = $"i{2 * k - 1}";
+        }
+        text.Append($"finish({last})");
+        var results = Both.Backends().Select(backend =>
+        {
+            var trace = Trace.Parse(text.ToString(), TestJit.Registry());
+            var token = backend.CompileLoop(trace, new LoopToken("Long"));
+            var frame = backend.Execute(token, JitValues.Of(start));
+            int guard = frame.IsFinish ? -1 : trace.Guards.ToList().IndexOf(frame.FailedGuard!);
+            return (guard, string.Join(",", frame.Values.ToBoxedArray()));
+        }).ToList();
+        Assert.That(results[1], Is.EqualTo(results[0]));
+        if (start == 0) Assert.That(results[1], Is.EqualTo((-1, (1500L * 1501 / 2).ToString(System.Globalization.CultureInfo.InvariantCulture))));
+        else Assert.That(results[1].guard, Is.GreaterThan(0), "a later guard fails");
     }
 
     [Test]
