@@ -206,6 +206,12 @@ public sealed partial class MetaInterpreter
         ? new CallDescr((Func<long, object>)(v => BlackholeValues.FromInt(v, t)), Safe("box." + t.Name), EffectInfo.CannotRaise)
         : new CallDescr((Func<double, object>)(v => BlackholeValues.FromFloat(v, t)), Safe("box." + t.Name), EffectInfo.CannotRaise));
 
+    /// <summary>new_delegate of one delegate type and method: a residual call making it (the tracer only records ones that cannot fail).</summary>
+    internal CallDescr DelegateDescr(Type type, MethodInfo method, bool isVirtual) => Cached(
+        "delegate:" + isVirtual + type.AssemblyQualifiedName + method.DeclaringType?.AssemblyQualifiedName + method,
+        () => new CallDescr((Func<object?, object?>)(target => BlackholeInterpreter.MakeDelegate(type, method, isVirtual, target)),
+            Safe("new_delegate." + method.Name), EffectInfo.CannotRaise));
+
     internal CallDescr UnboxDescr(char bank) => Cached("unbox" + bank, () => bank == 'i'
         ? new CallDescr((Func<object?, long>)BlackholeValues.ToInt, "unbox_i", EffectInfo.ElidableCannotRaise)
         : new CallDescr((Func<object?, double>)BlackholeValues.ToFloat, "unbox_f", EffectInfo.ElidableCannotRaise));

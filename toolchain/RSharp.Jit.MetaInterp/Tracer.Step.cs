@@ -114,7 +114,7 @@ internal sealed partial class Tracer
             Pure(f, def, p);
             return null;
         }
-        if (Heap(f, def, p)) return null;
+        if (Heap(f, def, p) || ClassOps(f, def, p)) return null;
         throw new AbortTrace("unsupported instruction " + def.Name);
     }
 

@@ -25,13 +25,9 @@ public sealed partial class BlackholeInterpreter
             case InsnKind.NewDelegate:
             case InsnKind.NewVirtualDelegate:
             {
-                var target = refs[code[pc]];
                 var type = ((TypeDescr)descrs[U16(code, pc + 1)]).Type;
                 var method = ((CallDescr)descrs[U16(code, pc + 3)]).Method;
-                if (def.Kind == InsnKind.NewVirtualDelegate) method = Dispatch(NonNull(target).GetType(), method);
-                refs[code[pc + 5]] = method.IsStatic
-                    ? Delegate.CreateDelegate(type, target, method) // a closed static (extension method) or an open one
-                    : Delegate.CreateDelegate(type, NonNull(target), method);
+                refs[code[pc + 5]] = MakeDelegate(type, method, def.Kind == InsnKind.NewVirtualDelegate, refs[code[pc]]);
                 return pc + 6;
             }
             case InsnKind.GuardClass:
@@ -42,6 +38,15 @@ public sealed partial class BlackholeInterpreter
             }
             default: throw new BlackholeError("unknown instruction " + def.Name);
         }
+    }
+
+    /// <summary>The delegate new_delegate / new_virtual_delegate make (ldftn / ldvirtftn + newobj).</summary>
+    internal static Delegate MakeDelegate(Type type, MethodInfo method, bool isVirtual, object? target)
+    {
+        if (isVirtual) method = Dispatch(NonNull(target).GetType(), method);
+        return method.IsStatic
+            ? Delegate.CreateDelegate(type, target, method) // a closed static (extension method) or an open one
+            : Delegate.CreateDelegate(type, NonNull(target), method);
     }
 
     /// <summary>A fresh box of the same struct value (other objects, and null, unchanged).</summary>
