@@ -206,6 +206,15 @@ public sealed partial class MetaInterpreter
         ? new CallDescr((Func<long, object>)(v => BlackholeValues.FromInt(v, t)), Safe("box." + t.Name), EffectInfo.CannotRaise)
         : new CallDescr((Func<double, object>)(v => BlackholeValues.FromFloat(v, t)), Safe("box." + t.Name), EffectInfo.CannotRaise));
 
+    /// <summary>
+    /// struct_copy of a box of <paramref name="t"/>: not pure (the copy is then written), and it
+    /// reads every field of the struct, so the heap pass performs pending writes to the source first.
+    /// </summary>
+    internal CallDescr StructCopyDescr(Type t) => Cached("struct_copy:" + t.AssemblyQualifiedName,
+        () => new CallDescr((Func<object?, object?>)BlackholeInterpreter.CopyStruct, Safe("struct_copy." + t.Name),
+            new EffectInfo(EffectInfo.Extra.CannotRaise,
+                readFields: t.GetFields(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic).Select(f => new FieldDescr(f)))));
+
     /// <summary>new_delegate of one delegate type and method: a residual call making it (the tracer only records ones that cannot fail).</summary>
     internal CallDescr DelegateDescr(Type type, MethodInfo method, bool isVirtual) => Cached(
         "delegate:" + isVirtual + type.AssemblyQualifiedName + method.DeclaringType?.AssemblyQualifiedName + method,

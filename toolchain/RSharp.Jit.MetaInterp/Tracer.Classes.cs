@@ -5,8 +5,7 @@ namespace RSharp.Jit.MetaInterp;
 
 /// <summary>
 /// The codewriter's class-related instructions: <c>guard_class</c> (the inlined target of a
-/// monomorphic virtual call) and the delegate constructors. <c>struct_copy</c> still aborts
-/// the trace: loops that mutate a struct red gave wrong results when compiled.
+/// monomorphic virtual call), <c>struct_copy</c> and the delegate constructors.
 /// </summary>
 internal sealed partial class Tracer
 {
@@ -35,6 +34,20 @@ internal sealed partial class Tracer
                     Know(ob, o.GetType());
                 }
                 f.Pc = o is not null && o.GetType() == t ? p + 5 : code[p + 3] | (code[p + 4] << 8);
+                return true;
+            }
+            case "struct_copy":
+            {
+                // A fresh box of the struct (the codewriter then writes a field of the copy).
+                var o = f.R[code[p]];
+                var ob = B(code[p]);
+                var copy = BlackholeInterpreter.CopyStruct(o);
+                // The register's static type is one struct type; a null (an empty Nullable) has no
+                // type to name the fields the copy reads, and no guard can be taken here.
+                if (o is null || !o.GetType().IsValueType) throw new AbortTrace("struct_copy of something that is not a struct box");
+                TraceValue box = Record(OpCode.CallR, [ob], _mi.StructCopyDescr(o.GetType()));
+                f.Set('r', code[p + 1], copy, box);
+                f.Pc = p + 2;
                 return true;
             }
             case "new_delegate" or "new_virtual_delegate":
