@@ -48,51 +48,7 @@ public sealed partial class CodeGen
         Mark(end);
     }
 
-    private void CompileAsyncWith(AsyncWith w, int item)
-    {
-        var it = w.Items[item];
-        int exc = NewLabel(), end = NewLabel(), cleanup = NewLabel(), suppress = NewLabel();
-        VisitExpr(it.ContextExpr);
-        _u.Line = w.Line;
-        Emit(Op.BeforeAsyncWith);
-        EmitAwait();
-        int outer = PushHandler(exc, 1);
-        var wb = PushBlock(FBlock.With);
-        wb.OuterHandler = outer;
-        wb.IsAsync = true;
-        if (it.OptionalVars != null) Store(it.OptionalVars);
-        else Emit(Op.PopTop);
-        if (item + 1 < w.Items.Count) CompileAsyncWith(w, item + 1);
-        else VisitBody(w.Body);
-        PopBlock();
-        PopHandler(outer);
-        _u.Line = w.Line;
-        Emit(Op.LoadConst, Const(null));
-        Emit(Op.LoadConst, Const(null));
-        Emit(Op.LoadConst, Const(null));
-        Emit(Op.Call, 2);
-        EmitAwait();
-        Emit(Op.PopTop);
-        Emit(Op.Jump, end);
-        Mark(exc);
-        Emit(Op.PushExcInfo);
-        PushHandler(cleanup, 1);
-        Emit(Op.WithExceptStart);
-        EmitAwait();
-        Emit(Op.PopJumpIfTrue, suppress);
-        Emit(Op.Reraise);
-        Mark(suppress);
-        Emit(Op.PopTop);
-        Emit(Op.PopExcept);
-        Emit(Op.PopTop);
-        PopHandler(outer);
-        Emit(Op.Jump, end);
-        Mark(cleanup);
-        Emit(Op.Swap, 2);
-        Emit(Op.PopExcept);
-        Emit(Op.Reraise);
-        Mark(end);
-    }
+    private void CompileAsyncWith(AsyncWith w, int item) => CompileWith(w.Items, w.Body, w.Line, item, isAsync: true);
 
     // ---- try / except* (PEP 654) ----
 

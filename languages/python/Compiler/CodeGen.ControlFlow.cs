@@ -261,33 +261,43 @@ public sealed partial class CodeGen
         Mark(end);
     }
 
-    private void CompileWith(With w, int item)
+    private void CompileWith(With w, int item) => CompileWith(w.Items, w.Body, w.Line, item, isAsync: false);
+
+    /// <summary>
+    /// <c>with</c> and <c>async with</c> (one item per nesting level, as CPython compiles them):
+    /// the async form awaits the results of <c>__aenter__</c> and <c>__aexit__</c>.
+    /// </summary>
+    private void CompileWith(List<WithItem> items, List<Stmt> body, int line, int item, bool isAsync)
     {
-        var it = w.Items[item];
+        var it = items[item];
         int exc = NewLabel(), end = NewLabel(), cleanup = NewLabel(), suppress = NewLabel();
         VisitExpr(it.ContextExpr);
-        _u.Line = w.Line;
-        Emit(Op.BeforeWith);
+        _u.Line = line;
+        Emit(isAsync ? Op.BeforeAsyncWith : Op.BeforeWith);
+        if (isAsync) EmitAwait();
         int outer = PushHandler(exc, 1);
         var wb = PushBlock(FBlock.With);
         wb.OuterHandler = outer;
+        wb.IsAsync = isAsync;
         if (it.OptionalVars != null) Store(it.OptionalVars);
         else Emit(Op.PopTop);
-        if (item + 1 < w.Items.Count) CompileWith(w, item + 1);
-        else VisitBody(w.Body);
+        if (item + 1 < items.Count) CompileWith(items, body, line, item + 1, isAsync);
+        else VisitBody(body);
         PopBlock();
         PopHandler(outer);
-        _u.Line = w.Line;
+        _u.Line = line;
         Emit(Op.LoadConst, Const(null));
         Emit(Op.LoadConst, Const(null));
         Emit(Op.LoadConst, Const(null));
         Emit(Op.Call, 2);
+        if (isAsync) EmitAwait();
         Emit(Op.PopTop);
         Emit(Op.Jump, end);
         Mark(exc);
         Emit(Op.PushExcInfo);
         PushHandler(cleanup, 1);
         Emit(Op.WithExceptStart);
+        if (isAsync) EmitAwait();
         Emit(Op.PopJumpIfTrue, suppress);
         Emit(Op.Reraise);
         Mark(suppress);
