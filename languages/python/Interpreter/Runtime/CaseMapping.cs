@@ -6,11 +6,11 @@ namespace PySharp.Interpreter;
 /// <summary>
 /// CPython's case conversions of str: full Unicode mappings (<c>'ß'.upper() == 'SS'</c>,
 /// <c>'İ'.lower() == 'i̇'</c>), case folding, title case and the final-sigma rule, by code
-/// point, from CPython's own table (CaseMapping.Data.cs). .NET's casing is not used beyond
+/// point, from CPython's own table (casemapping.txt, an embedded resource). .NET's casing is not used beyond
 /// ASCII: it is one-to-one per UTF-16 unit, leaves out mappings to ASCII and follows a newer
 /// Unicode version.
 /// </summary>
-internal static partial class CaseMapping
+internal static class CaseMapping
 {
     // In the order of the table's fields.
     private enum Mode { Upper, Lower, Title, Fold }
@@ -51,10 +51,13 @@ internal static partial class CaseMapping
     private static Dictionary<int, string[]> Parse()
     {
         var d = new Dictionary<int, string[]>(3000);
-        foreach (var line in Table.AsSpan().EnumerateLines())
+        using var stream = typeof(CaseMapping).Assembly.GetManifestResourceStream("pysharp.casemapping.txt")
+            ?? throw new InvalidOperationException("the case mapping table is not embedded");
+        using var reader = new StreamReader(stream);
+        while (reader.ReadLine() is { } text)
         {
-            var row = line.Trim();
-            if (row.IsEmpty) continue;
+            var row = text.AsSpan().Trim();
+            if (row.IsEmpty || row[0] == '#') continue;
             int colon = row.IndexOf(':');
             int cp = int.Parse(row[..colon], NumberStyles.HexNumber, CultureInfo.InvariantCulture);
             var fields = row[(colon + 1)..].ToString().Split(',');
