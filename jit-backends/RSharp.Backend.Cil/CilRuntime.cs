@@ -38,15 +38,15 @@ internal static class CilRuntime
         MemoryMarshal.CreateSpan(ref MemoryMarshal.GetReference(s.AsSpan()), s.Length);
 
     /// <summary>
-    /// <c>call_assembler</c>: runs the target loop; a finish gives its single value, a guard
-    /// failure goes through the loop's assembler helper, whose exception becomes pending (the
+    /// <c>call_assembler</c>: runs the target loop; every exit goes through the loop's assembler
+    /// helper (without one, a finish gives its single value), whose exception becomes pending (the
     /// result then stays zero, as in the interp backend).
     /// </summary>
     private static object? CallAssembler(CilFrame frame, LoopToken loop, JitValues values, bool wantsResult, out bool raised)
     {
         raised = false;
         var dead = frame.Backend.Execute(loop, values);
-        if (dead.IsFinish)
+        if (dead.IsFinish && loop.AssemblerHelper is null)
         {
             if (!wantsResult) return null;
             if (dead.Values.Count != 1) throw new InvalidOperationException($"call_assembler of {loop.Name}: finish has {dead.Values.Count} values, expected 1");

@@ -88,16 +88,36 @@ public class CallTests(string backend)
         Assert.That(mi.Stats.GuardFailures, Is.GreaterThanOrEqualTo(1));
     }
 
-    [TestCase(1L)]
-    [TestCase(64L)]
-    [TestCase(300L)]
-    public void RecursivePortalCallIsAResidualCallOfThePortalRunner(long n)
+    [TestCase(1L, true)]
+    [TestCase(64L, true)]
+    [TestCase(300L, true)]
+    [TestCase(64L, false)]
+    [TestCase(300L, false)]
+    public void RecursivePortalCall(long n, bool inlining)
     {
-        var mi = Support.Differential(backend, typeof(JitSmall.Recursive), "Run", () => [n]);
+        var p = Support.Params();
+        p.Inlining = inlining;
+        var mi = Support.Differential(backend, typeof(JitSmall.Recursive), "Run", () => [n], p);
         if (n < 10) return;
         Assert.That(mi.Stats.LoopsCompiled, Is.GreaterThanOrEqualTo(1));
-        var calls = mi.Log.SelectMany(e => e.Optimized.Trace.Operations).Where(o => o.Descr?.Name == "portal_runner").ToList();
-        Assert.That(calls, Is.Not.Empty);
-        Assert.That(calls.Select(c => c.Info.Name), Has.All.EqualTo("call_i"));
+        var ops = mi.Log.SelectMany(e => e.Optimized.Trace.Operations).ToList();
+        var runner = ops.Where(o => o.Descr?.Name == "portal_runner").ToList();
+        var assembler = ops.Where(o => o.OpCode == Traces.OpCode.CallAssemblerI).ToList();
+        if (inlining)
+        {
+            // The callee starts at the loop's own green key (there are no greens): it calls the loop's code.
+            Assert.That(runner, Is.Empty);
+            Assert.That(assembler, Is.Not.Empty);
+            Assert.That(assembler.Select(a => a.Descr), Has.All.SameAs(mi.Log.First(e => !e.IsBridge).Optimized.Trace.Operations
+                .First(IsCallAssembler).Descr));
+        }
+        else
+        {
+            Assert.That(assembler, Is.Empty);
+            Assert.That(runner, Is.Not.Empty);
+            Assert.That(runner.Select(c => c.Info.Name), Has.All.EqualTo("call_i"));
+        }
     }
+
+    private static bool IsCallAssembler(Traces.Operation o) => o.OpCode is >= Traces.OpCode.CallAssemblerI and <= Traces.OpCode.CallAssemblerN;
 }

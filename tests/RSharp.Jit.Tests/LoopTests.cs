@@ -281,7 +281,7 @@ public class LoopTests(string backend) : BackendTests(backend)
         var backend = Jit.NewBackend();
         var inner = reg.Loop("Inner");
         backend.CompileLoop(Trace.Parse("[i0]\ni1 = int_mul(i0, i0)\ni2 = int_lt(i1, 100)\nguard_true(i2) [i0]\nfinish(i1)", reg), inner);
-        inner.AssemblerHelper = frame => -frame.Values.GetInt(0);
+        inner.AssemblerHelper = frame => frame.IsFinish ? frame.Values.GetInt(0) : -frame.Values.GetInt(0);
         var outer = backend.CompileLoop(Trace.Parse("[i0]\ni1 = call_assembler_i(i0, descr=Inner)\nguard_no_exception() []\nfinish(i1)", reg), new LoopToken("Outer"));
         Assert.That(backend.Execute(outer, JitValues.Of(7L)).Values.GetInt(0), Is.EqualTo(49));
         Assert.That(backend.Execute(outer, JitValues.Of(11L)).Values.GetInt(0), Is.EqualTo(-11), "guard failure went through the helper");

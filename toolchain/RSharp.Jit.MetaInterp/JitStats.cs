@@ -10,6 +10,10 @@ public sealed class JitStats
     public int TracesStarted { get; internal set; }
     /// <summary>Loops compiled.</summary>
     public int LoopsCompiled { get; internal set; }
+    /// <summary>Function entry traces compiled (RPython's function_threshold; they may end where the portal returns).</summary>
+    public int EntriesCompiled { get; internal set; }
+    /// <summary>Resumptions of compiled code entered by <c>call_assembler</c> that left through a failed guard.</summary>
+    public int AssemblerGuardFailures { get; internal set; }
     /// <summary>Bridges compiled.</summary>
     public int BridgesCompiled { get; internal set; }
     /// <summary>Times compiled code was entered from the interpreter.</summary>
@@ -35,7 +39,7 @@ public sealed class JitStats
 
     /// <inheritdoc/>
     public override string ToString() =>
-        $"traces={TracesStarted} loops={LoopsCompiled} bridges={BridgesCompiled} entries={Entries} guard_failures={GuardFailures} " +
+        $"traces={TracesStarted} loops={LoopsCompiled} function_entries={EntriesCompiled} bridges={BridgesCompiled} entries={Entries} guard_failures={GuardFailures} " +
         $"finishes={Finishes} invalidations={Invalidations} aborts=[{string.Join(", ", Aborts.Select(kv => kv.Key + ":" + kv.Value))}] " +
         $"tracing={TracingTime.TotalMilliseconds:F0}ms compiling={CompileTime.TotalMilliseconds:F0}ms compiled_code={CompiledCodeTime.TotalMilliseconds:F0}ms";
 }
@@ -53,6 +57,8 @@ public sealed class TraceLogEntry
 
     /// <summary>True for a bridge, false for a loop.</summary>
     public bool IsBridge { get; }
+    /// <summary>True for a function entry trace (it starts at an invocation's first merge point).</summary>
+    public bool IsEntry { get; init; }
     /// <summary>The green key the loop starts at (for a bridge: its loop's).</summary>
     public GreenKey Key { get; }
     /// <summary>The trace as recorded (printed before optimization).</summary>
@@ -61,5 +67,5 @@ public sealed class TraceLogEntry
     public OptimizedTrace Optimized { get; }
 
     /// <inheritdoc/>
-    public override string ToString() => $"# {(IsBridge ? "bridge" : "loop")} at {Key}\n{Optimized.Trace}";
+    public override string ToString() => $"# {(IsBridge ? "bridge" : IsEntry ? "function entry" : "loop")} at {Key}\n{Optimized.Trace}";
 }

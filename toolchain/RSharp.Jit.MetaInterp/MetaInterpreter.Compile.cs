@@ -5,18 +5,27 @@ using RSharp.Jit.JitCodes;
 using RSharp.Jit.Optimizer;
 using RSharp.Jit.Traces;
 using Frame = RSharp.Jit.JitCodes.BlackholeInterpreter.Frame;
+using Result = RSharp.Jit.JitCodes.BlackholeInterpreter.Result;
 
 namespace RSharp.Jit.MetaInterp;
 
 public sealed partial class MetaInterpreter
 {
     /// <summary>Traces a loop from the frame's jit_merge_point and compiles it (RPython's compile_loop).</summary>
-    private TraceEnd TraceLoop(Frame frame, GreenKey key)
+    /// <param name="frame">The portal frame stopped at the merge point.</param>
+    /// <param name="key">Its green key.</param>
+    /// <param name="isEntry">
+    /// A function entry (RPython's function_threshold): the trace may also end where the
+    /// invocation returns or raises.
+    /// </param>
+    private TraceEnd TraceLoop(Frame frame, GreenKey key, bool isEntry)
     {
         Stats.TracesStarted++;
         int n = _traceCount++;
         var token = new TargetToken("Loop" + n.ToString(CultureInfo.InvariantCulture));
-        var tracer = new Tracer(this);
+        // Made before tracing: a recursive call of this same entry becomes call_assembler of it.
+        var loopToken = new LoopToken("Loop" + n.ToString(CultureInfo.InvariantCulture)) { AssemblerHelper = AssemblerHelper };
+        var tracer = new Tracer(this) { IsEntry = isEntry, SelfToken = loopToken };
         TraceEnd end;
         _tracing = true;
         try
@@ -27,7 +36,7 @@ public sealed partial class MetaInterpreter
             }
             catch (AbortTrace a)
             {
-                return Aborted(key, a.Reason, [frame]);
+                return Aborted(key, a.Reason, [frame], a.Counts);
             }
             long t0 = System.Diagnostics.Stopwatch.GetTimestamp();
             end = tracer.Run();
@@ -37,14 +46,15 @@ public sealed partial class MetaInterpreter
         {
             _tracing = false;
         }
-        if (end.Kind == TraceEndKind.Aborted) return Aborted(key, end.Reason!, end.Frames!);
+        if (end.Kind == TraceEndKind.Aborted) return Aborted(key, end.Reason!, end.Frames!, end.Counts);
         tracer.FinishResumeData();
         var trace = end.Trace!;
         var opts = Parameters.EnableOpts.AsEnumerable();
-        if (end.Target is not null) opts = opts.Where(o => o != "unroll"); // entering another loop: nothing to peel
+        // Entering another loop or leaving the portal: nothing to peel.
+        if (end.Target is not null || end.Kind == TraceEndKind.Left) opts = opts.Where(o => o != "unroll");
         long c0 = System.Diagnostics.Stopwatch.GetTimestamp();
         if (Optimize(trace, opts, key, isBridge: false) is not { } opt) return end;
-        var loopToken = Backend.CompileLoop(opt.Trace, new LoopToken("Loop" + n.ToString(CultureInfo.InvariantCulture)));
+        Backend.CompileLoop(opt.Trace, loopToken);
         Stats.CompileTime += System.Diagnostics.Stopwatch.GetElapsedTime(c0);
         Register(opt);
         var loop = new CompiledLoop(key, loopToken, token);
@@ -52,15 +62,16 @@ public sealed partial class MetaInterpreter
         _byToken[loopToken] = loop;
         WatchQuasiImmutables(tracer, loop);
         SetVableShape(loop, tracer.VableShape);
-        Stats.LoopsCompiled++;
-        Logged(new TraceLogEntry(false, key, trace, opt));
+        if (isEntry) Stats.EntriesCompiled++;
+        else Stats.LoopsCompiled++;
+        Logged(new TraceLogEntry(false, key, trace, opt) { IsEntry = isEntry });
         return end;
     }
 
-    private TraceEnd Aborted(GreenKey key, string reason, List<Frame> frames)
+    private TraceEnd Aborted(GreenKey key, string reason, List<Frame> frames, bool counts = true)
     {
         Stats.Abort(reason);
-        _abortsAt[key] = _abortsAt.GetValueOrDefault(key) + 1;
+        if (counts) _abortsAt[key] = _abortsAt.GetValueOrDefault(key) + 1;
         return new TraceEnd { Kind = TraceEndKind.Aborted, Reason = reason, Frames = frames };
     }
 
@@ -251,17 +262,24 @@ public sealed partial class MetaInterpreter
 
     /// <summary>The portal runner as a callable: register-form arguments (long, double, object) in the portal's order.</summary>
     internal CallDescr PortalCallDescr() => Cached("portal", () =>
+        RegisterFormCall("portal_runner", Portal.Arguments.Select(a => a.Bank), RunNested));
+
+    /// <summary>
+    /// A residual call with register-form parameters of the given banks (long, double, object)
+    /// and the portal's result, running <paramref name="run"/> on the packed arguments.
+    /// </summary>
+    private CallDescr RegisterFormCall(string name, IEnumerable<char> banks, Func<object?[], object?> run)
     {
-        var ps = Portal.Arguments.Select(a => Expression.Parameter(a.Bank switch { 'i' => typeof(long), 'f' => typeof(double), _ => typeof(object) })).ToList();
-        var run = Expression.Call(Expression.Constant(this), typeof(MetaInterpreter).GetMethod(nameof(RunNested), BindingFlags.NonPublic | BindingFlags.Instance)!,
+        var ps = banks.Select(b => Expression.Parameter(b switch { 'i' => typeof(long), 'f' => typeof(double), _ => typeof(object) })).ToList();
+        var call = Expression.Invoke(Expression.Constant(run),
             Expression.NewArrayInit(typeof(object), ps.Select(p => Expression.Convert(p, typeof(object)))));
         Type result = Portal.ResultBank switch { 'i' => typeof(long), 'f' => typeof(double), 'r' => typeof(object), _ => typeof(void) };
-        Expression body = result == typeof(void) ? run : Expression.Convert(run, result);
+        Expression body = result == typeof(void) ? call : Expression.Convert(call, result);
         var type = result == typeof(void)
             ? Expression.GetActionType([.. ps.Select(p => p.Type)])
             : Expression.GetFuncType([.. ps.Select(p => p.Type), result]);
-        return new CallDescr(Expression.Lambda(type, body, ps).Compile(), "portal_runner", EffectInfo.Residual);
-    });
+        return new CallDescr(Expression.Lambda(type, body, ps).Compile(), name, EffectInfo.Residual);
+    }
 
     /// <summary>Runs a nested portal invocation from register-form arguments; the result in register form.</summary>
     private object? RunNested(object?[] regs)
@@ -269,9 +287,10 @@ public sealed partial class MetaInterpreter
         var frame = BlackholeInterpreter.NewFrameFor(Portal);
         for (int k = 0; k < regs.Length; k++)
             ResumeData.Store(frame, Portal.Arguments[k].Bank, Portal.Arguments[k].Register, regs[k]);
-        var r = RunFrames([frame], null);
-        return Portal.ResultBank switch { 'i' => r.Int, 'f' => r.Float, 'r' => r.Ref, _ => null };
+        return RegisterForm(RunFrames([frame], null));
     }
+
+    private object? RegisterForm(Result r) => Portal.ResultBank switch { 'i' => r.Int, 'f' => r.Float, 'r' => r.Ref, _ => null };
 
     /// <summary>A constructor as a callable: allocating (residual_new) or run on an existing object (a base constructor call).</summary>
     internal CallDescr CtorDescr(ConstructorDescr c, bool construct) => Cached((construct ? "new:" : "ctor:") + c.Constructor.DeclaringType?.AssemblyQualifiedName + c.Constructor, () =>

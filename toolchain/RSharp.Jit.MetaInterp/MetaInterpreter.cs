@@ -146,7 +146,7 @@ public sealed partial class MetaInterpreter
             if (ReferenceEquals(_traceNext, frame) && !_tracing)
             {
                 _traceNext = null;
-                var end = TraceLoop(frame, key);
+                var end = TraceLoop(frame, key, _traceNextIsEntry);
                 if (end.Kind == TraceEndKind.Closed)
                 {
                     frame = end.MergePointFrame!;
@@ -155,6 +155,12 @@ public sealed partial class MetaInterpreter
                 else if (end.Kind == TraceEndKind.Aborted)
                 {
                     return new Next(null, end.Frames, null);
+                }
+                else
+                {
+                    // An entry trace followed the invocation to its end.
+                    if (end.Raised is not null) ExceptionDispatchInfo.Capture(end.Raised).Throw();
+                    return new Next(ToResult(Portal.ResultBank, end.Value), null, null);
                 }
             }
             frame.Pc = MergePointArgs.At(frame.JitCode, frame.Pc).Next;
@@ -175,10 +181,12 @@ public sealed partial class MetaInterpreter
             {
                 count = 0;
                 _traceNext = frame;
+                _traceNextIsEntry = false;
             }
             _counters[key] = count;
             return null;
         }
+        if (frame.AtEntry) CountEntry(frame, key);
         bool act = _loops.ContainsKey(key) || (ReferenceEquals(_traceNext, frame) && !_tracing && _abortsAt.GetValueOrDefault(key) < 2);
         if (!act) return null;
         if (ReferenceEquals(frame, _leaveFrame)) return new Result(0, s_leave, 0);
@@ -215,6 +223,17 @@ public sealed partial class MetaInterpreter
         long t0 = System.Diagnostics.Stopwatch.GetTimestamp();
         var df = Backend.Execute(loop.Token, args);
         Stats.CompiledCodeTime += System.Diagnostics.Stopwatch.GetElapsedTime(t0);
+        return Exited(loop, df, out mergePoint);
+    }
+
+    /// <summary>
+    /// Compiled code of <paramref name="loop"/> stopped: a finish gives the portal's result; a
+    /// failed guard resumes in the blackhole (or traces a bridge; when the bridge closes at a
+    /// merge point, <paramref name="mergePoint"/> is the frame stopped there).
+    /// </summary>
+    private Next Exited(CompiledLoop loop, DeadFrame df, out Frame? mergePoint)
+    {
+        mergePoint = null;
         if (df.IsFinish)
         {
             Stats.Finishes++;

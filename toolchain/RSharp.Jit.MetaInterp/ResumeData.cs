@@ -102,6 +102,7 @@ internal sealed class ResumeData
         {
             var f = BlackholeInterpreter.NewFrameFor(s.JitCode);
             f.Pc = s.Pc;
+            f.AtEntry = false; // resumed mid-way: not a function entry
             int k = 0;
             foreach (var (bank, reg) in LiveRegisters(s.Live))
                 Store(f, bank, reg, Decode(s.Slots[k++], values));

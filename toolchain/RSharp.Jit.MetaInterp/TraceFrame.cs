@@ -55,6 +55,17 @@ internal sealed class TraceFrame
     public Exception? LastException;
     public TraceValue? LastExceptionBox;
 
+    /// <summary>An inlined recursive invocation of the portal (not the trace's outermost frame).</summary>
+    public bool IsNestedPortal;
+    /// <summary>For a nested portal frame: true once past its first merge point.</summary>
+    public bool PastEntry;
+    /// <summary>For a nested portal frame: the green key of its first merge point, once reached (null if resumed mid-way).</summary>
+    public GreenKey? EntryKey;
+    /// <summary>For a nested portal frame: where the caller continues, and where the result goes.</summary>
+    public int PortalAfter;
+    public char PortalResultBank = 'v';
+    public int PortalResultReg = -1;
+
     public void SetI(int reg, long v, TraceValue box) { I[reg] = v; BI[reg] = box; }
     public void SetR(int reg, object? v, TraceValue box) { R[reg] = v; BR[reg] = box; }
     public void SetF(int reg, double v, TraceValue box) { F[reg] = v; BF[reg] = box; }
@@ -92,6 +103,7 @@ internal sealed class TraceFrame
         Array.Copy(F, f.Floats, F.Length);
         f.Pc = Pc;
         f.LastException = LastException;
+        f.AtEntry = IsNestedPortal && !PastEntry;
         return f;
     }
 }

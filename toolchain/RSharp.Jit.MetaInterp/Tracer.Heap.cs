@@ -340,8 +340,9 @@ internal sealed partial class Tracer
     }
 
     /// <summary>Runs a residual call concretely and records it with its exception guard (or folds an elidable call of constants).</summary>
+    /// <remarks>With <paramref name="assembler"/> set, the call is recorded as call_assembler of that loop (<paramref name="call"/> gives its effect and result).</remarks>
     private TraceEnd? CallAndRecord(TraceFrame f, CallDescr call, TraceValue[] boxes, Func<object?> invoke,
-        char resultBank, int resultReg, int after, bool construct)
+        char resultBank, int resultReg, int after, bool construct, LoopToken? assembler = null)
     {
         var effect = call.Effect;
         object? result = null;
@@ -366,8 +367,9 @@ internal sealed partial class Tracer
             : ByKind(rk, OpCode.CallI, OpCode.CallR, OpCode.CallF);
         if (rk == ValueKind.Void)
             opcode = effect.IsElidable ? OpCode.CallPureN : effect.IsLoopInvariant ? OpCode.CallLoopinvariantN : OpCode.CallN;
+        if (assembler is not null) opcode = rk == ValueKind.Void ? OpCode.CallAssemblerN : ByKind(rk, OpCode.CallAssemblerI, OpCode.CallAssemblerR, OpCode.CallAssemblerF);
         bool forced = VableBeforeCall(effect, boxes);
-        var op = Record(opcode, boxes, call);
+        var op = Record(opcode, boxes, assembler ?? (Descr)call);
         if (raised is not null)
         {
             var exBox = GuardAfterCall(OpCode.GuardException, [], _mi.TypeDescrOf(raised.GetType()), resultBank, resultReg, resultReg >= 0 ? op : null);

@@ -102,7 +102,7 @@ internal sealed partial class Tracer
             case "float_return": return Return('f', f.F[code[p]], BoxF(code[p]));
             case "void_return": return Return('v', null, null);
             case "jit_merge_point": return MergePoint(f);
-            case "can_enter_jit": f.Pc = MergePointArgs.At(j, pc).Next; return null;
+            case "can_enter_jit": CanEnterJit(f); return null;
             case "inline_call_v": case "inline_call_i": case "inline_call_r": case "inline_call_f":
                 return InlineCall(f, def, p);
             case "residual_call_v": case "residual_call_i": case "residual_call_r": case "residual_call_f":
@@ -143,8 +143,9 @@ internal sealed partial class Tracer
         int after = CallLists(code, p, out int iStart, out _, out int rStart, out _, out int fStart, out _);
         if (f.LiveNext != f.Pc || f.Live is null) throw new AbortTrace("inline call without a -live- point");
         if (_frames.Count > 64) throw new AbortTrace("inlining too deep");
-        if (callee == _mi.Portal) return PortalCall(f, def, iStart, rStart, fStart, after);
+        if (callee == _mi.Portal && !_mi.Parameters.Inlining) return PortalCall(f, def, iStart, rStart, fStart, after);
         var nf = NewFrame(callee);
+        if (callee == _mi.Portal) StartNestedPortal(nf, def, code, after);
         int ii = 0, ri = 0, fi = 0;
         foreach (var (bank, reg) in callee.Arguments)
             switch (bank)
@@ -160,9 +161,8 @@ internal sealed partial class Tracer
     }
 
     /// <summary>
-    /// A recursive call of the portal is not inlined: it becomes a residual call of the portal
-    /// runner, which runs the nested invocation with the JIT (RPython's recursive portal call
-    /// without call_assembler).
+    /// A recursive call of the portal with inlining off: a residual call of the portal runner,
+    /// which runs the nested invocation with the JIT.
     /// </summary>
     private TraceEnd? PortalCall(TraceFrame f, InstructionDef def, int iStart, int rStart, int fStart, int after)
     {

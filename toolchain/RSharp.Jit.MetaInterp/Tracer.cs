@@ -4,9 +4,11 @@ using RSharp.Jit.Traces;
 namespace RSharp.Jit.MetaInterp;
 
 /// <summary>Tracing stops: the reason is counted in <see cref="JitStats.Aborts"/>.</summary>
-internal sealed class AbortTrace(string reason) : Exception(reason)
+internal sealed class AbortTrace(string reason, bool counts = true) : Exception(reason)
 {
     public string Reason { get; } = reason;
+    /// <summary>False if the trace is expected to succeed later (it counts against the green key otherwise).</summary>
+    public bool Counts { get; } = counts;
 }
 
 /// <summary>How a trace ended.</summary>
@@ -26,6 +28,7 @@ internal sealed class TraceEnd
     public Trace? Trace { get; init; }
     public CompiledLoop? Target { get; init; }
     public string? Reason { get; init; }
+    public bool Counts { get; init; } = true;
     public List<BlackholeInterpreter.Frame>? Frames { get; init; }
     public BlackholeInterpreter.Frame? MergePointFrame { get; init; }
     public object? Value { get; init; }
@@ -71,6 +74,10 @@ internal sealed partial class Tracer
     }
 
     public bool IsBridge { get; private set; }
+    /// <summary>A function entry trace: it may end where the portal frame returns or raises.</summary>
+    public bool IsEntry { get; init; }
+    /// <summary>The token the loop being traced will get (call_assembler target of its own recursive calls).</summary>
+    public LoopToken? SelfToken { get; init; }
     public TargetToken? StartToken => _startToken;
 
     // ---------------------------------------------------------------- starting
@@ -180,6 +187,7 @@ internal sealed partial class Tracer
                 tf.CallPc = s.Pc;
                 tf.CallLive = s.Live;
             }
+            if (i > 0 && s.JitCode == _mi.Portal) tf.IsNestedPortal = tf.PastEntry = true; // an inlined invocation, resumed mid-way
             _frames.Add(tf);
         }
         StartVableBridge(data, values, original);
@@ -222,10 +230,12 @@ internal sealed partial class Tracer
         }
         catch (AbortTrace a)
         {
+            NestedPortalsAborted(a);
             return new TraceEnd
             {
                 Kind = TraceEndKind.Aborted,
                 Reason = a.Reason,
+                Counts = a.Counts,
                 Frames = _frames.Select(f => f.ToBlackhole()).ToList(),
             };
         }
@@ -361,7 +371,7 @@ internal sealed partial class Tracer
             }
             if (_frames.Count == 1)
             {
-                if (!IsBridge) throw new AbortTrace("portal raised while tracing a loop");
+                if (!IsBridge && !IsEntry) throw new AbortTrace("portal raised while tracing a loop");
                 RecordWriteBack();
                 Record(OpCode.Finish, [box], ExitFrameWithExceptionDescr.Instance);
                 return new TraceEnd { Kind = TraceEndKind.Left, Trace = BuildTrace(), Raised = exc };
@@ -375,7 +385,7 @@ internal sealed partial class Tracer
     {
         if (_frames.Count == 1)
         {
-            if (!IsBridge) throw new AbortTrace("portal returned while tracing a loop");
+            if (!IsBridge && !IsEntry) throw new AbortTrace("portal returned while tracing a loop");
             RecordWriteBack();
             Record(OpCode.Finish, box is null ? [] : [box], DoneWithThisFrameDescr.Instance);
             return new TraceEnd { Kind = TraceEndKind.Left, Trace = BuildTrace(), Value = value };
@@ -393,6 +403,7 @@ internal sealed partial class Tracer
     private TraceEnd? MergePoint(TraceFrame f)
     {
         var mp = MergePointArgs.At(f.JitCode, f.Pc);
+        if (f.IsNestedPortal) return NestedMergePoint(f, mp);
         if (_frames.Count == 1 && f.JitCode == _mi.Portal)
         {
             var key = _mi.KeyOf(mp, (b, r) => f.Value(b, r));

@@ -12,7 +12,7 @@ using RSharp.Jit.MetaInterp;
 namespace RSharp.Jit.Benchmarks;
 
 /// <summary>
-/// <c>JitBench (bf|tiny) (native|blackhole|jit|jit-interp) FILE [--iterations N] [--threshold N]</c>:
+/// <c>JitBench (bf|tiny) (native|blackhole|jit|jit-interp) FILE [--iterations N] [--threshold N] [--jit PARAMS]</c>:
 /// runs a sample program natively (the untranslated interpreter), in the blackhole interpreter
 /// only (its jitcodes, JIT off), or under the meta-interpreter. Brainfuck programs are run N
 /// times in one process (one meta-interpreter, so compiled code is reused) and print
@@ -27,7 +27,7 @@ internal static class Program
     {
         if (args.Length < 3)
         {
-            Console.Error.WriteLine("usage: JitBench (bf|tiny) (native|blackhole|jit|jit-interp) FILE [--iterations N] [--threshold N] [--print] [--log FILE]");
+            Console.Error.WriteLine("usage: JitBench (bf|tiny) (native|blackhole|jit|jit-interp) FILE [--iterations N] [--threshold N] [--jit PARAMS] [--print] [--log FILE]");
             return 2;
         }
         string lang = args[0], mode = args[1], source = File.ReadAllText(args[2]);
@@ -36,6 +36,8 @@ internal static class Program
         int log = Array.IndexOf(args, "--log");
         if (log >= 0 && log + 1 < args.Length) s_log = args[log + 1];
         var p = new JitParameters { Threshold = threshold, Enabled = mode != "blackhole" };
+        int jit = Array.IndexOf(args, "--jit");
+        if (jit >= 0 && jit + 1 < args.Length) p.Apply(args[jit + 1]);
         if (lang == "bf") Brainfuck(mode, source, iterations, p, print);
         else Tiny(mode, source, p);
         return 0;
@@ -118,7 +120,10 @@ internal static class Program
         var module = compiler.GetMethod("Compile", Any)!.Invoke(null, [source, stdout])!;
         var main = module.GetType().GetField("Main", Any)!.GetValue(module)!;
         MetaInterpreter? mi = mode == "native" ? null
-            : new MetaInterpreter(Portal(asm, "RSharp.Samples.Tiny.Interpreter::Execute"), 2, Backend(mode), p);
+            : new MetaInterpreter(Portal(asm, "RSharp.Samples.Tiny.Interpreter::Execute"), 2, Backend(mode), p)
+            {
+                VirtualizableRed = MetaInterpreter.VirtualizableRedOf((JitDriver)interp.GetField("Driver", Any)!.GetValue(null)!),
+            };
         if (mi is not null) mi.Blackhole.MaxDepth = 100_000;
         Log(mi);
         // Guest calls nest portal invocations: a large stack, as the Tiny launcher uses.

@@ -76,6 +76,8 @@ public sealed partial class BlackholeInterpreter
         public readonly double[] Floats = new double[jitcode.NumFloats + jitcode.ConstFloats.Length];
         public Exception? LastException;
         public int Pc;
+        /// <summary>True until a portal frame passes its first merge point (the meta-interpreter counts function entries there).</summary>
+        public bool AtEntry = true;
     }
 
     internal readonly record struct Result(long Int, object? Ref, double Float);

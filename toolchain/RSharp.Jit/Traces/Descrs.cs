@@ -290,9 +290,10 @@ public sealed class LoopToken(string name) : Descr(name)
     public void MarkInvalidated() => _invalidated = true;
 
     /// <summary>
-    /// For <c>call_assembler</c>: turns a guard failure inside the called loop into the call's
-    /// result (the meta-interpreter resumes the frame in the blackhole). Returns the result
-    /// boxed (long, double or object), or null for void.
+    /// For <c>call_assembler</c>: turns every exit of the called loop into the call's result: a
+    /// finish gives its value or raises its exception, a failed guard is resumed (the
+    /// meta-interpreter continues the frame in the blackhole). Returns the result boxed (long,
+    /// double or object), or null for void. Without a helper a finish gives its single value.
     /// </summary>
     public Func<Backend.DeadFrame, object?>? AssemblerHelper { get; set; }
 }

@@ -1,0 +1,182 @@
+using RSharp.Hints;
+using RSharp.Jit.Traces;
+
+namespace RSharp.Jit.MetaInterp.Tests;
+
+/// <summary>
+/// Recursive portal calls on the Tiny sample (a guest call runs the dispatch loop again):
+/// small callees are inlined, callees that loop or recurse are called through call_assembler
+/// once they have compiled code, and hot functions get entry traces (function_threshold).
+/// </summary>
+[TestFixture("interp")]
+[TestFixture("cil")]
+public class RecursionTests(string backend)
+{
+    private const string CallsSmallFunction = """
+        fn sq(x) { return x * x; }
+        let i = 0;
+        let s = 0;
+        while i < 300 {
+            s = s + sq(i);
+            i = i + 1;
+        }
+        print s;
+        """;
+
+    private const string CallsLoopingFunction = """
+        fn sumto(n) {
+            let s = 0;
+            let k = 0;
+            while k < n {
+                s = s + k;
+                k = k + 1;
+            }
+            return s;
+        }
+        let i = 0;
+        let t = 0;
+        while i < 400 {
+            t = t + sumto(i % 13);
+            i = i + 1;
+        }
+        print t;
+        """;
+
+    private const string Fib = """
+        fn fib(n) {
+            if n < 2 { return n; }
+            return fib(n - 1) + fib(n - 2);
+        }
+        print fib(17);
+        """;
+
+    /// <summary>The recursion fails deep down on some calls: the error leaves compiled code through call_assembler.</summary>
+    private const string RaisesDeepInside = """
+        fn down(n, z) {
+            if n == 0 { return 10 / z; }
+            return down(n - 1, z) + 1;
+        }
+        let i = 0;
+        let t = 0;
+        while i < 200 {
+            t = t + down(i % 7, 1);
+            i = i + 1;
+        }
+        print t;
+        print down(5, 0);
+        """;
+
+    private static IEnumerable<Operation> AllOps(MetaInterpreter mi) => mi.Log.SelectMany(e => e.Optimized.Trace.Operations);
+
+    private static bool IsCallAssembler(Operation o) => o.OpCode is >= OpCode.CallAssemblerI and <= OpCode.CallAssemblerN;
+
+    private static JitParameters Params(int threshold = 3, int functionThreshold = 3, bool inlining = true)
+    {
+        var p = Support.Params(threshold);
+        p.FunctionThreshold = functionThreshold;
+        p.Inlining = inlining;
+        return p;
+    }
+
+    [TestCase(false)]
+    [TestCase(true)]
+    public void SmallCalleeIsInlinedIntoTheLoop(bool vable)
+    {
+        var mi = TinyRun.Differential(backend, CallsSmallFunction, Params(), vable);
+        Assert.That(mi.Stats.LoopsCompiled, Is.GreaterThanOrEqualTo(1));
+        var loop = mi.Log.First(e => !e.IsBridge && !e.IsEntry).Optimized.Trace;
+        Assert.That(loop.Operations.Where(IsCallAssembler), Is.Empty, loop.ToString());
+        Assert.That(loop.Operations.Where(o => o.Descr?.Name is "portal_runner" || o.Descr?.Name.StartsWith("portal_from", StringComparison.Ordinal) == true),
+            Is.Empty, "the callee's body is in the loop");
+    }
+
+    [TestCase(false)]
+    [TestCase(true)]
+    public void CalleeWithALoopIsCalledThroughCallAssembler(bool vable)
+    {
+        var mi = TinyRun.Differential(backend, CallsLoopingFunction, Params(), vable);
+        Assert.That(mi.Stats.Aborts.Keys, Does.Contain("inlined recursive call has a loop"), "the first attempt unrolled the callee's loop");
+        var caller = mi.Log.Where(e => !e.IsBridge).Select(e => e.Optimized.Trace).Where(t => t.Operations.Any(IsCallAssembler)).ToList();
+        Assert.That(caller, Is.Not.Empty, string.Join("\n", mi.Log));
+        var target = (LoopToken)caller[0].Operations.First(IsCallAssembler).Descr!;
+        Assert.That(mi.Log.Any(e => !e.IsBridge && e.Optimized.Trace.Operations.Any(o => o.OpCode == OpCode.Label)), Is.True);
+        Assert.That(target.CompiledCode, Is.Not.Null, "call_assembler targets compiled code");
+    }
+
+    [TestCase(false)]
+    [TestCase(true)]
+    public void RecursiveFunctionGetsAnEntryTraceThatCallsItself(bool vable)
+    {
+        var mi = TinyRun.Differential(backend, Fib, Params(threshold: 1000, functionThreshold: 5), vable);
+        Assert.That(mi.Stats.EntriesCompiled, Is.GreaterThanOrEqualTo(1), mi.Stats.ToString());
+        var entry = mi.Log.First(e => e.IsEntry);
+        var self = entry.Optimized.Trace.Operations.Where(IsCallAssembler).ToList();
+        Assert.That(self, Has.Count.EqualTo(2), "fib(n - 1) and fib(n - 2)\n" + entry);
+        Assert.That(entry.Optimized.Trace.Operations.Last().OpCode, Is.EqualTo(OpCode.Finish), "the trace ends where fib returns");
+        Assert.That(mi.Stats.Finishes, Is.GreaterThan(0));
+    }
+
+    [Test]
+    public void ExceptionsRaisedUnderCallAssemblerReachTheCaller()
+    {
+        var mi = TinyRun.Differential(backend, RaisesDeepInside, Params(functionThreshold: 4), vable: true);
+        Assert.That(AllOps(mi).Any(IsCallAssembler), Is.True, string.Join("\n", mi.Log));
+    }
+
+    [Test]
+    public void WithoutInliningARecursiveCallIsAResidualCallOfThePortalRunner()
+    {
+        var mi = TinyRun.Differential(backend, CallsSmallFunction, Params(inlining: false), vable: true);
+        var loop = mi.Log.First(e => !e.IsBridge && !e.IsEntry).Optimized.Trace;
+        Assert.That(Support.LoopOps(loop).Count(o => o.Descr?.Name == "portal_runner"), Is.EqualTo(1), loop.ToString());
+        Assert.That(AllOps(mi).Where(IsCallAssembler), Is.Empty);
+    }
+
+    [TestCase("fib.tiny")]
+    [TestCase("sieve.tiny")]
+    [TestCase("strings.tiny")]
+    public void ExamplesWithLowFunctionThreshold(string example)
+    {
+        var source = File.ReadAllText(Path.Combine(Support.RepoRoot(), "samples", "tiny", "examples", example));
+        TinyRun.Differential(backend, source, Params(threshold: 2, functionThreshold: 2), vable: true);
+    }
+}
+
+/// <summary>Runs a Tiny program natively and under the meta-interpreter, and asserts the same output and outcome.</summary>
+internal static class TinyRun
+{
+    public static MetaInterpreter Differential(string backend, string source, JitParameters p, bool vable)
+    {
+        var asm = SampleJitCodes.Tiny;
+        var compiler = asm.GetType("RSharp.Samples.Tiny.Compiler")!;
+        var interp = asm.GetType("RSharp.Samples.Tiny.Interpreter")!;
+        var frameType = asm.GetType("RSharp.Samples.Tiny.Frame")!;
+        var driver = (JitDriver)interp.GetField("Driver", SampleJitCodes.Any)!.GetValue(null)!;
+        object Compile(TextWriter w) => compiler.GetMethod("Compile", SampleJitCodes.Any)!.Invoke(null, [source, w])!;
+        object Main(object module) => module.GetType().GetField("Main", SampleJitCodes.Any)!.GetValue(module)!;
+
+        var nativeOut = new StringWriter();
+        var nativeModule = Compile(nativeOut);
+        string native = Support.Outcome(() => interp.GetMethod("Run", SampleJitCodes.Any)!.Invoke(null, [nativeModule]));
+
+        var jitOut = new StringWriter();
+        var module = Compile(jitOut);
+        var frame = Activator.CreateInstance(frameType, SampleJitCodes.Any, null, [Main(module), 0], null)!;
+        var mi = new MetaInterpreter(SampleJitCodes.TinyPortalCode, driver.Greens.Count, Support.Backend(backend), p)
+        {
+            VirtualizableRed = vable ? MetaInterpreter.VirtualizableRedOf(driver) : -1,
+        };
+        mi.Blackhole.MaxDepth = 100_000;
+        mi.Blackhole.PoisonDeadRegisters = true;
+        string jit = "";
+        var thread = new Thread(() => jit = Support.Outcome(() => mi.Run(Main(module), frame)), 512 * 1024 * 1024);
+        thread.Start();
+        thread.Join();
+        TestContext.Out.WriteLine(mi.Stats);
+        foreach (var e in mi.Log) TestContext.Out.WriteLine(e);
+        Assert.That(jit.StartsWith("raised", StringComparison.Ordinal), Is.EqualTo(native.StartsWith("raised", StringComparison.Ordinal)), jit + " / " + native);
+        Assert.That(jitOut.ToString(), Is.Not.Empty);
+        Assert.That(jitOut.ToString(), Is.EqualTo(nativeOut.ToString()), mi.Stats.ToString());
+        return mi;
+    }
+}
