@@ -72,7 +72,13 @@ public sealed class CilBackend : IJitBackend
         // Compiled code tail-calls bridges and other code's labels itself; it returns only at an exit.
         var frame = new CilFrame(this);
         int exit = code.Run(code, frame, args, 0);
-        Transfers += frame.Transfers;
+        return DeadFrameOf(frame, exit);
+    }
+
+    /// <summary>The dead frame of a run that ended at <paramref name="exit"/> of the frame's exit code.</summary>
+    internal DeadFrame DeadFrameOf(CilFrame frame, int exit)
+    {
+        CountTransfers(frame);
         var at = frame.ExitCode!;
         var values = frame.Out!;
         if (at.Exits[exit].IsGuard)
@@ -86,6 +92,8 @@ public sealed class CilBackend : IJitBackend
         }
         return new DeadFrame(at.Exits[exit], values, frame.Pending, at.Owner);
     }
+
+    internal void CountTransfers(CilFrame frame) => Transfers += frame.Transfers;
 
     /// <inheritdoc/>
     public void Invalidate(LoopToken loop) => loop.MarkInvalidated();

@@ -38,41 +38,65 @@ internal static class CilRuntime
         MemoryMarshal.CreateSpan(ref MemoryMarshal.GetReference(s.AsSpan()), s.Length);
 
     /// <summary>
-    /// <c>call_assembler</c>: runs the target loop; every exit goes through the loop's assembler
-    /// helper (without one, a finish gives its single value), whose exception becomes pending (the
-    /// result then stays zero, as in the interp backend).
+    /// <c>call_assembler</c>: runs the target loop's code directly. A finish with the loop's
+    /// <see cref="LoopToken.DoneWithThisFrame"/> descriptor (or any finish if it has no assembler
+    /// helper) gives its value; every other exit becomes a dead frame for the helper, whose
+    /// exception becomes pending (the result then stays zero, as in the interp backend).
     /// </summary>
-    private static object? CallAssembler(CilFrame frame, LoopToken loop, JitValues values, bool wantsResult, out bool raised)
+    /// <returns>
+    /// True if the code finished directly (<paramref name="finish"/> holds the result at index
+    /// 0); false if the helper ran (<paramref name="helped"/> is its result, null if it raised).
+    /// </returns>
+    private static bool CallAssembler(CilFrame frame, LoopToken loop, JitValues values, out JitValues? finish, out object? helped)
     {
-        raised = false;
-        var dead = frame.Backend.Execute(loop, values);
-        if (dead.IsFinish && loop.AssemblerHelper is null)
+        finish = null;
+        if (loop.CompiledCode is CilCode code && !loop.IsInvalidated)
         {
-            if (!wantsResult) return null;
-            if (dead.Values.Count != 1) throw new InvalidOperationException($"call_assembler of {loop.Name}: finish has {dead.Values.Count} values, expected 1");
-            return dead.Values.GetBoxed(0);
+            var inner = new CilFrame(frame.Backend);
+            int exit = code.Run(code, inner, values, 0);
+            var op = inner.ExitCode!.Exits[exit];
+            if (op.OpCode == OpCode.Finish && inner.Pending is null
+                && (loop.AssemblerHelper is null || (loop.DoneWithThisFrame is { } done && ReferenceEquals(op.Descr, done))))
+            {
+                frame.Backend.CountTransfers(inner);
+                finish = inner.Out;
+                helped = null;
+                return true;
+            }
+            helped = Helper(frame, loop, frame.Backend.DeadFrameOf(inner, exit));
+            return false;
         }
-        var helper = loop.AssemblerHelper
-            ?? throw new InvalidOperationException($"call_assembler of {loop.Name}: a guard failed and the loop has no assembler helper");
+        helped = Helper(frame, loop, frame.Backend.Execute(loop, values));
+        return false;
+    }
+
+    private static object? Helper(CilFrame frame, LoopToken loop, DeadFrame dead)
+    {
+        if (loop.AssemblerHelper is not { } helper)
+        {
+            if (!dead.IsFinish)
+                throw new InvalidOperationException($"call_assembler of {loop.Name}: a guard failed and the loop has no assembler helper");
+            return Single(loop, dead.Values).GetBoxed(0);
+        }
         try { return helper(dead); }
-        catch (Exception e) { frame.Pending = e; raised = true; return null; }
+        catch (Exception e) { frame.Pending = e; return null; }
     }
 
-    public static long CallAssemblerI(CilFrame frame, LoopToken loop, JitValues values)
-    {
-        var r = CallAssembler(frame, loop, values, true, out bool raised);
-        return raised ? 0 : ValueKinds.ToInt(r);
-    }
+    private static JitValues Single(LoopToken loop, JitValues? values) =>
+        values is { Count: 1 } ? values
+            : throw new InvalidOperationException($"call_assembler of {loop.Name}: finish has {values?.Count ?? 0} values, expected 1");
 
-    public static double CallAssemblerF(CilFrame frame, LoopToken loop, JitValues values)
-    {
-        var r = CallAssembler(frame, loop, values, true, out bool raised);
-        return raised ? 0 : ValueKinds.ToFloat(r);
-    }
+    public static long CallAssemblerI(CilFrame frame, LoopToken loop, JitValues values) =>
+        CallAssembler(frame, loop, values, out var finish, out var helped) ? Single(loop, finish).GetInt(0)
+            : helped is null ? 0 : ValueKinds.ToInt(helped);
+
+    public static double CallAssemblerF(CilFrame frame, LoopToken loop, JitValues values) =>
+        CallAssembler(frame, loop, values, out var finish, out var helped) ? Single(loop, finish).GetFloat(0)
+            : helped is null ? 0 : ValueKinds.ToFloat(helped);
 
     public static object? CallAssemblerR(CilFrame frame, LoopToken loop, JitValues values) =>
-        CallAssembler(frame, loop, values, true, out _);
+        CallAssembler(frame, loop, values, out var finish, out var helped) ? Single(loop, finish).GetRef(0) : helped;
 
     public static void CallAssemblerN(CilFrame frame, LoopToken loop, JitValues values) =>
-        CallAssembler(frame, loop, values, false, out _);
+        CallAssembler(frame, loop, values, out _, out _);
 }

@@ -235,7 +235,8 @@ internal static class InterpOps
         var values = r.Read(ins.Args, ins.ArgKinds);
         var frame = interp.Backend.Execute(loop, values);
         object? result;
-        if (frame.IsFinish && loop.AssemblerHelper is null)
+        if (frame.IsFinish && frame.Exception is null
+            && (loop.AssemblerHelper is null || (loop.DoneWithThisFrame is { } done && ReferenceEquals(frame.Exit.Descr, done))))
         {
             if (ins.Result < 0) return;
             if (frame.Values.Count != 1) throw new InvalidOperationException($"call_assembler of {loop.Name}: finish has {frame.Values.Count} values, expected 1");

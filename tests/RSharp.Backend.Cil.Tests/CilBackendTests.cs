@@ -248,6 +248,30 @@ public class CilBackendTests
     }
 
     [Test]
+    public void DoneWithThisFrameFinishBypassesTheHelper()
+    {
+        foreach (var backend in Both.Backends())
+        {
+            var reg = TestJit.Registry();
+            var done = reg.Register(new TargetToken("done"));
+            reg.Register(new TargetToken("other"));
+            var inner = reg.Loop("Inner");
+            var loop = Trace.Parse("[i0]\ni1 = int_lt(i0, 10)\nguard_true(i1) [i0]\ni2 = int_gt(i0, 5)\nguard_false(i2) [i0]\ni3 = int_add(i0, 100)\nfinish(i3, descr=done)", reg);
+            backend.CompileLoop(loop, inner);
+            backend.CompileBridge(loop.Guards[1], Trace.Parse("[i0]\ni1 = int_mul(i0, 1000)\nfinish(i1, descr=other)", reg));
+            int helped = 0;
+            inner.DoneWithThisFrame = done;
+            inner.AssemblerHelper = frame => { helped++; return frame.IsFinish ? -frame.Values.GetInt(0) : -1L; };
+            var outer = backend.CompileLoop(Trace.Parse("[i0]\ni1 = call_assembler_i(i0, descr=Inner)\nguard_no_exception() [i0]\nfinish(i1)", reg), new LoopToken("Outer"));
+            Assert.That(backend.Execute(outer, JitValues.Of(3L)).Values.GetInt(0), Is.EqualTo(103), backend.Name);
+            Assert.That(helped, Is.Zero, "done_with_this_frame goes straight to the caller");
+            Assert.That(backend.Execute(outer, JitValues.Of(7L)).Values.GetInt(0), Is.EqualTo(-7000), backend.Name + ": another finish goes through the helper");
+            Assert.That(backend.Execute(outer, JitValues.Of(12L)).Values.GetInt(0), Is.EqualTo(-1), backend.Name + ": a failed guard goes through the helper");
+            Assert.That(helped, Is.EqualTo(2));
+        }
+    }
+
+    [Test]
     public void AssemblerHelperExceptionBecomesPending()
     {
         foreach (var backend in Both.Backends())

@@ -24,7 +24,11 @@ public sealed partial class MetaInterpreter
         int n = _traceCount++;
         var token = new TargetToken("Loop" + n.ToString(CultureInfo.InvariantCulture));
         // Made before tracing: a recursive call of this same entry becomes call_assembler of it.
-        var loopToken = new LoopToken("Loop" + n.ToString(CultureInfo.InvariantCulture)) { AssemblerHelper = AssemblerHelper };
+        var loopToken = new LoopToken("Loop" + n.ToString(CultureInfo.InvariantCulture))
+        {
+            AssemblerHelper = AssemblerHelper,
+            DoneWithThisFrame = DoneWithThisFrameDescr.Instance,
+        };
         var tracer = new Tracer(this) { IsEntry = isEntry, SelfToken = loopToken };
         TraceEnd end;
         _tracing = true;

@@ -296,4 +296,11 @@ public sealed class LoopToken(string name) : Descr(name)
     /// double or object), or null for void. Without a helper a finish gives its single value.
     /// </summary>
     public Func<Backend.DeadFrame, object?>? AssemblerHelper { get; set; }
+
+    /// <summary>
+    /// For <c>call_assembler</c>: a <c>finish</c> with this descriptor (RPython's
+    /// done_with_this_frame) gives its single value to the caller directly, without the
+    /// <see cref="AssemblerHelper"/>.
+    /// </summary>
+    public Descr? DoneWithThisFrame { get; set; }
 }
