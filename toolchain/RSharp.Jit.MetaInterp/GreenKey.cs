@@ -10,16 +10,15 @@ namespace RSharp.Jit.MetaInterp;
 public sealed class GreenKey : IEquatable<GreenKey>
 {
     private readonly object?[] _values;
-    private readonly int _hash;
 
     internal GreenKey(object?[] values)
     {
         _values = values;
-        var h = new HashCode();
-        foreach (var v in values)
-            h.Add(v switch { long l => l.GetHashCode(), double d => BitConverter.DoubleToInt64Bits(d).GetHashCode(), null => 0, _ => RuntimeHelpers.GetHashCode(v) });
-        _hash = h.ToHashCode();
+        Hash = GreenHash.Of(values);
     }
+
+    /// <summary>The hash the counters and the loop table use (<see cref="GreenHash"/>).</summary>
+    internal uint Hash { get; }
 
     /// <summary>The green values (long, double or the object).</summary>
     public IReadOnlyList<object?> Values => _values;
@@ -44,7 +43,7 @@ public sealed class GreenKey : IEquatable<GreenKey>
     /// <inheritdoc/>
     public override bool Equals(object? obj) => Equals(obj as GreenKey);
     /// <inheritdoc/>
-    public override int GetHashCode() => _hash;
+    public override int GetHashCode() => (int)Hash;
 
     /// <inheritdoc/>
     public override string ToString() => "(" + string.Join(", ", _values.Select(v => v switch

@@ -62,7 +62,7 @@ public sealed partial class MetaInterpreter
         Stats.CompileTime += System.Diagnostics.Stopwatch.GetElapsedTime(c0);
         Register(opt);
         var loop = new CompiledLoop(key, loopToken, token);
-        _loops[key] = loop;
+        _loops.Add(loop);
         _byToken[loopToken] = loop;
         WatchQuasiImmutables(tracer, loop);
         SetVableShape(loop, tracer.VableShape);

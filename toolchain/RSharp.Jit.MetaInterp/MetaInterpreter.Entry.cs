@@ -12,7 +12,6 @@ namespace RSharp.Jit.MetaInterp;
 /// </summary>
 public sealed partial class MetaInterpreter
 {
-    private readonly Dictionary<GreenKey, int> _entryCounters = new();
     private readonly HashSet<GreenKey> _dontInline = new();
     private bool _traceNextIsEntry;
 
@@ -20,18 +19,13 @@ public sealed partial class MetaInterpreter
     /// A portal frame at its first merge point: counts the entry of its green key; past
     /// <c>function_threshold</c> the invocation is traced from here (an entry trace).
     /// </summary>
-    private void CountEntry(Frame frame, GreenKey key)
+    private void CountEntry(Frame frame, uint hash, CompiledLoop? compiled)
     {
         frame.AtEntry = false;
-        if (_tracing || _loops.ContainsKey(key) || _abortsAt.GetValueOrDefault(key) >= 2) return;
-        int count = _entryCounters.GetValueOrDefault(key) + 1;
-        if (count >= Parameters.FunctionThreshold)
-        {
-            count = 0;
-            _traceNext = frame;
-            _traceNextIsEntry = true;
-        }
-        _entryCounters[key] = count;
+        if (_tracing || compiled is not null || !_counters.TickEntry(hash, Parameters.FunctionThreshold)) return;
+        if (_abortsAt.GetValueOrDefault(KeyAt(frame)) >= 2) return;
+        _traceNext = frame;
+        _traceNextIsEntry = true;
     }
 
     /// <summary>True if recursive calls reaching <paramref name="key"/> are not inlined into callers' traces.</summary>
@@ -51,14 +45,14 @@ public sealed partial class MetaInterpreter
     /// <summary>The next invocation that starts at <paramref name="key"/> is traced as a function entry.</summary>
     internal void RequestEntryTrace(GreenKey key)
     {
-        if (!_loops.ContainsKey(key)) _entryCounters[key] = Math.Max(_entryCounters.GetValueOrDefault(key), Parameters.FunctionThreshold - 1);
+        if (!_loops.Contains(key)) _counters.PrimeEntry(key.Hash, Parameters.FunctionThreshold);
     }
 
     /// <summary>The next can_enter_jit at <paramref name="key"/> traces its loop. False if tracing there was given up.</summary>
     internal bool RequestLoopTrace(GreenKey key)
     {
         if (_abortsAt.GetValueOrDefault(key) >= 2) return false;
-        _counters[key] = Math.Max(_counters.GetValueOrDefault(key), Parameters.Threshold - 1);
+        _counters.PrimeLoop(key.Hash, Parameters.Threshold);
         return true;
     }
 
@@ -85,7 +79,12 @@ public sealed partial class MetaInterpreter
     /// </summary>
     internal object? RunFromMergePoint(Frame frame)
     {
-        if (frame.AtEntry && Parameters.Enabled) CountEntry(frame, KeyAt(frame));
+        if (frame.AtEntry && Parameters.Enabled)
+        {
+            var mp = MergePointArgs.At(frame.JitCode, frame.Pc);
+            uint hash = GreenHash.Of(frame, mp, GreenCount);
+            CountEntry(frame, hash, _loops.Find(frame, mp, hash));
+        }
         var next = AtMergePoint(frame);
         return RegisterForm(next.Done ?? RunFrames(next.Frames!, next.Raised));
     }

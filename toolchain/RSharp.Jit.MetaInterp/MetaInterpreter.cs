@@ -20,8 +20,8 @@ public sealed partial class MetaInterpreter
 {
     private static readonly object s_leave = new();
 
-    private readonly Dictionary<GreenKey, int> _counters = new();
-    private readonly Dictionary<GreenKey, CompiledLoop> _loops = new();
+    private readonly JitCounters _counters = new();
+    private readonly LoopTable _loops = new();
     private readonly Dictionary<LoopToken, CompiledLoop> _byToken = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<GreenKey, int> _abortsAt = new();
     private readonly Dictionary<Operation, GuardInfo> _guards = new(ReferenceEqualityComparer.Instance);
@@ -89,7 +89,7 @@ public sealed partial class MetaInterpreter
     }
 
     /// <summary>The compiled loop at a green key, if any.</summary>
-    internal CompiledLoop? CompiledAt(GreenKey key) => _loops.GetValueOrDefault(key);
+    internal CompiledLoop? CompiledAt(GreenKey key) => _loops.Get(key);
 
     internal GreenKey KeyOf(MergePointArgs mp, Func<char, int, object?> value)
     {
@@ -135,8 +135,8 @@ public sealed partial class MetaInterpreter
     {
         while (true)
         {
-            var key = KeyAt(frame);
-            if (_loops.TryGetValue(key, out var loop))
+            var mp = MergePointArgs.At(frame.JitCode, frame.Pc);
+            if (_loops.Find(frame, mp, GreenHash.Of(frame, mp, GreenCount)) is { } loop)
             {
                 var next = RunCompiled(loop, frame, out var mergePoint);
                 if (mergePoint is null) return next;
@@ -146,11 +146,11 @@ public sealed partial class MetaInterpreter
             if (ReferenceEquals(_traceNext, frame) && !_tracing)
             {
                 _traceNext = null;
-                var end = TraceLoop(frame, key, _traceNextIsEntry);
+                var end = TraceLoop(frame, KeyAt(frame), _traceNextIsEntry);
                 if (end.Kind == TraceEndKind.Closed)
                 {
                     frame = end.MergePointFrame!;
-                    if (_loops.ContainsKey(KeyAt(frame))) continue;
+                    if (_loops.Contains(KeyAt(frame))) continue;
                 }
                 else if (end.Kind == TraceEndKind.Aborted)
                 {
@@ -163,7 +163,7 @@ public sealed partial class MetaInterpreter
                     return new Next(ToResult(Portal.ResultBank, end.Value), null, null);
                 }
             }
-            frame.Pc = MergePointArgs.At(frame.JitCode, frame.Pc).Next;
+            frame.Pc = mp.Next;
             return new Next(null, [frame], null);
         }
     }
@@ -172,22 +172,21 @@ public sealed partial class MetaInterpreter
     private Result? Hook(Frame frame, bool canEnterJit)
     {
         if (frame.JitCode != Portal || !Parameters.Enabled) return null;
-        var key = KeyAt(frame);
+        // This runs at every merge point the blackhole passes: no allocation until something happens.
+        var mp = MergePointArgs.At(frame.JitCode, frame.Pc);
+        uint hash = GreenHash.Of(frame, mp, GreenCount);
         if (canEnterJit)
         {
-            if (_tracing || _abortsAt.GetValueOrDefault(key) >= 2) return null;
-            int count = _counters.GetValueOrDefault(key) + 1;
-            if (count >= Parameters.Threshold)
+            if (!_tracing && _counters.TickLoop(hash, Parameters.Threshold) && _abortsAt.GetValueOrDefault(KeyAt(frame)) < 2)
             {
-                count = 0;
                 _traceNext = frame;
                 _traceNextIsEntry = false;
             }
-            _counters[key] = count;
             return null;
         }
-        if (frame.AtEntry) CountEntry(frame, key);
-        bool act = _loops.ContainsKey(key) || (ReferenceEquals(_traceNext, frame) && !_tracing && _abortsAt.GetValueOrDefault(key) < 2);
+        var compiled = _loops.Find(frame, mp, hash);
+        if (frame.AtEntry) CountEntry(frame, hash, compiled);
+        bool act = compiled is not null || (ReferenceEquals(_traceNext, frame) && !_tracing);
         if (!act) return null;
         if (ReferenceEquals(frame, _leaveFrame)) return new Result(0, s_leave, 0);
         // A portal invocation nested in the blackhole (a recursive guest call): drive it here.

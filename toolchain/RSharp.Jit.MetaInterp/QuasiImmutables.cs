@@ -78,7 +78,7 @@ public sealed partial class MetaInterpreter
         if (loop.Token.IsInvalidated) return;
         Backend.Invalidate(loop.Token);
         Stats.Invalidations++;
-        if (_loops.TryGetValue(loop.Key, out var current) && ReferenceEquals(current, loop)) _loops.Remove(loop.Key);
+        _loops.Remove(loop);
     }
 
     /// <summary>Registers a compiled loop as a watcher of the quasi-immutable fields its trace read as constants.</summary>
