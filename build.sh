@@ -20,6 +20,8 @@ build_all() { dotnet build RSharp.slnx -c Release -nologo -v q -clp:ErrorsOnly; 
 ensure_cli() {
   if [[ ! -f "$cli_dll" ]] || [[ -n "$(find toolchain -newer "$cli_dll" \( -name '*.cs' -o -name '*.csproj' \) -not -path '*/obj/*' -not -path '*/bin/*' -print -quit)" ]]; then
     dotnet build toolchain/RSharp.Cli/RSharp.Cli.csproj -c Release -nologo -v q -clp:ErrorsOnly >&2
+    # An incremental build leaves rsharp.dll untouched when only a library changed: mark the CLI as fresh.
+    touch "$cli_dll"
   fi
 }
 

@@ -120,22 +120,45 @@ public class BadInputTests
         Assert.That(r.Stderr, Does.Not.Contain("   at "));
     }
 
-    [TestCase("translate")]
-    [TestCase("check")]
-    public void MissingPath(string command) =>
-        AssertOneLine(Cli.Rsharp(command, "no/such/interp.dll"), "no such file or directory: no/such/interp.dll");
+    /// <summary>Every command that takes an interpreter, with the arguments that get past option parsing.</summary>
+    private static readonly object[][] Commands =
+    [
+        ["translate", Array.Empty<string>()],
+        ["check", Array.Empty<string>()],
+        ["graph", new[] { "--stats" }],
+        ["graph", Array.Empty<string>()],
+        ["jitcodes", Array.Empty<string>()],
+    ];
 
-    [Test]
-    public void NotAnAssembly()
+    [TestCaseSource(nameof(Commands))]
+    public void MissingPath(string command, string[] extra)
+    {
+        AssertOneLine(Cli.Rsharp([command, "no/such/interp.dll", .. extra]), "no such file or directory: no/such/interp.dll");
+        AssertOneLine(Cli.Rsharp([command, "prog.b", .. extra]), "no such file or directory: prog.b");
+    }
+
+    [TestCaseSource(nameof(Commands))]
+    public void TextFileIsNotAnAssembly(string command, string[] extra)
     {
         string file = Path.Combine(Path.GetTempPath(), "rsharp-test-not-an-assembly.dll");
         File.WriteAllText(file, "this is text, not a PE file");
-        AssertOneLine(Cli.Rsharp("translate", file), "not a .NET assembly");
+        AssertOneLine(Cli.Rsharp([command, file, .. extra]), file + ": not a .NET assembly");
     }
 
-    [Test]
-    public void AssemblyWithoutDriver() =>
-        AssertOneLine(Cli.Rsharp("translate", Path.Combine(AppContext.BaseDirectory, "RSharp.Hints.dll")), "no JIT driver found");
+    /// <summary>A native executable (the CLI's own app host) is a real binary with no .NET metadata.</summary>
+    [TestCaseSource(nameof(Commands))]
+    public void NativeBinaryIsNotAnAssembly(string command, string[] extra)
+    {
+        string native = Path.Combine(AppContext.BaseDirectory, OperatingSystem.IsWindows() ? "rsharp.exe" : "rsharp");
+        Assert.That(File.Exists(native), native);
+        AssertOneLine(Cli.Rsharp([command, native, .. extra]), native + ": not a .NET assembly");
+    }
+
+    [TestCase("translate", "no JIT driver found")]
+    [TestCase("check", "no JIT driver found")]
+    [TestCase("jitcodes", "no portal (a method calling JitMergePoint)")]
+    public void AssemblyWithoutDriver(string command, string expected) =>
+        AssertOneLine(Cli.Rsharp(command, Path.Combine(AppContext.BaseDirectory, "RSharp.Hints.dll")), expected);
 
     [Test]
     public void SeveralDrivers() =>
@@ -147,20 +170,23 @@ public class BadInputTests
         AssertOneLine(Cli.Rsharp("translate", Path.Combine(AppContext.BaseDirectory, "TwoDrivers.dll"), "--driver", "third"),
             "no JIT driver named 'third' (found: first, second)");
 
-    [Test]
-    public void UnknownLanguage() =>
-        AssertOneLine(Cli.Rsharp("translate", "cobol"), "unknown language 'cobol' (known: ");
+    [TestCaseSource(nameof(Commands))]
+    public void UnknownLanguage(string command, string[] extra) =>
+        AssertOneLine(Cli.Rsharp([command, "cobol", .. extra]), "unknown language 'cobol' (known: ");
 
     [Test]
     public void DirectoryWithoutProject() =>
         AssertOneLine(Cli.Rsharp("translate", Path.Combine(Cli.RepoRoot, "docs")), "no rsharp.json and no .csproj");
 
     [Test]
-    public void UnknownOption()
+    public void UnknownOption() =>
+        AssertOneLine(Cli.Rsharp("translate", "brainfuck", "--frobnicate"), "'--frobnicate'");
+
+    [Test]
+    public void UsageErrorsPointAtTheCommandsHelp()
     {
-        var r = Cli.Rsharp("translate", "brainfuck", "--frobnicate");
-        Assert.That(r.ExitCode, Is.EqualTo(2));
-        Assert.That(r.Stderr, Does.Contain("--frobnicate").And.Not.Contain("   at "));
+        AssertOneLine(Cli.Rsharp("check"), "(see 'rsharp check --help')");
+        AssertOneLine(Cli.Rsharp("frobnicate"), "(see 'rsharp --help')");
     }
 
     [TestCase("translate")]

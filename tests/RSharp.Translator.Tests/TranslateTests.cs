@@ -158,6 +158,30 @@ public class TranslateTests
         Assert.That(r.Stderr, Does.Match(@"drivers=split hot_loops=[1-9]\d*"));
     }
 
+    /// <summary>Of several drivers, <c>--driver</c> picks the one whose portal is rewritten.</summary>
+    [Test]
+    public void DriverOptionChoosesAmongSeveral()
+    {
+        var t = Cli.Rsharp("translate", Path.Combine(AppContext.BaseDirectory, "TwoDrivers.dll"), "--driver", "second",
+            "-o", Path.Combine(Output, "two-second"));
+        Assert.That(t.ExitCode, Is.EqualTo(0), t.Stdout + t.Stderr);
+        Assert.That(t.Stdout, Does.Contain("portal TwoDrivers.Second.Run in TwoDrivers: 1 hint call(s) rewritten"));
+        Assert.That(t.Stdout, Does.Not.Contain("TwoDrivers.First.Run"));
+        Assert.That(t.Stdout, Does.Match(@"translated twodrivers -> .+ in \d+\.\d s"));
+    }
+
+    /// <summary><c>--quiet</c> prints only errors: a clean translation prints nothing at all.</summary>
+    [Test]
+    public void QuietPrintsNothingWhenAllGoesWell()
+    {
+        string outDir = Path.Combine(Output, "two-quiet");
+        var t = Cli.Rsharp("translate", Path.Combine(AppContext.BaseDirectory, "TwoDrivers.dll"), "--driver", "first", "-o", outDir, "--quiet");
+        Assert.That(t.ExitCode, Is.EqualTo(0), t.Stdout + t.Stderr);
+        Assert.That(t.Stdout, Is.Empty);
+        Assert.That(t.Stderr, Is.Empty);
+        Assert.That(File.Exists(Path.Combine(outDir, OperatingSystem.IsWindows() ? "twodrivers.exe" : "twodrivers")), "launcher written");
+    }
+
     /// <summary>The translated PySharp prints what CPython 3.11 prints for the seed examples.</summary>
     [Test]
     public void PythonExamplesMatchCPython()

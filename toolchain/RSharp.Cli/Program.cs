@@ -21,8 +21,10 @@ internal static class Program
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
-            foreach (var e in parsed.Errors) Console.Error.WriteLine($"rsharp: {e.Message}");
-            Console.Error.WriteLine("rsharp: see 'rsharp --help'");
+            // One line, like every other bad input: the errors, then where to read the usage.
+            var command = parsed.CommandResult.Command;
+            string help = command == root ? "rsharp --help" : $"rsharp {command.Name} --help";
+            Console.Error.WriteLine($"rsharp: {string.Join(" ", parsed.Errors.Select(e => e.Message))} (see '{help}')");
             return 2;
         }
         return parsed.Invoke();

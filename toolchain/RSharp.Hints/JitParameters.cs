@@ -4,6 +4,7 @@ namespace RSharp.Hints;
 /// Run-time JIT parameters, with PyPy's names and defaults. Settable from code
 /// (<see cref="Jit.SetParam"/>, <see cref="JitDriver.SetParam"/>) and from a PyPy-style
 /// option string (<c>--jit threshold=200,off</c>, see <see cref="Apply"/>).
+/// RPython: <c>rpython.rlib.jit.PARAMETERS</c> (PyPy's <c>--jit</c> option).
 /// </summary>
 public sealed class JitParameters
 {
@@ -47,7 +48,7 @@ public sealed class JitParameters
     /// <summary>A copy of these parameters.</summary>
     public JitParameters Clone() => (JitParameters)MemberwiseClone();
 
-    /// <summary>Sets one parameter by its PyPy name. Throws <see cref="FormatException"/> with a one-line message for an unknown name or a bad value.</summary>
+    /// <summary>Sets one parameter by its PyPy name. Throws <see cref="FormatException"/> with a one-line message for an unknown name or a bad value. RPython: <c>jit.set_param</c>.</summary>
     public void Set(string name, string value)
     {
         switch (name)
@@ -75,6 +76,7 @@ public sealed class JitParameters
     /// <summary>
     /// Applies a PyPy-style option string: comma-separated <c>name=value</c> items, plus the bare
     /// words <c>off</c> and <c>on</c>; <c>default</c> resets everything first.
+    /// RPython: <c>jit.set_user_param</c>.
     /// </summary>
     public void Apply(string spec)
     {

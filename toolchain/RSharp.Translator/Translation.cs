@@ -60,7 +60,8 @@ public sealed class Translation(TextWriter stdout, TextWriter stderr)
             string launcher = Phase("publish", () =>
                 LauncherPublisher.Publish(lib, modules[0].Assembly.Name.Name, input.LauncherName, output,
                     Path.ChangeExtension(input.AssemblyPath, ".runtimeconfig.json")));
-            stdout.WriteLine($"translated {input.Name} -> {Path.GetRelativePath(Environment.CurrentDirectory, launcher)} in {_total.Elapsed.TotalSeconds:0.0} s");
+            if (!options.Quiet)
+                stdout.WriteLine($"translated {input.Name} -> {Path.GetRelativePath(Environment.CurrentDirectory, launcher)} in {_total.Elapsed.TotalSeconds:0.0} s");
             return 0;
         }
         finally

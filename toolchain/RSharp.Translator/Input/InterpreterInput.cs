@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Reflection.PortableExecutable;
 
 namespace RSharp.Translator.Input;
 
@@ -20,13 +21,13 @@ public sealed record InterpreterInput(string Name, string LauncherName, string A
             string ext = Path.GetExtension(spec).ToLowerInvariant();
             if (ext is ".csproj")
                 return FromProject(Path.GetFullPath(spec), null, log);
+            EnsureAssembly(spec);
             string name = Path.GetFileNameWithoutExtension(spec);
             return new InterpreterInput(name.ToLowerInvariant(), name.ToLowerInvariant(), Path.GetFullPath(spec));
         }
         if (Directory.Exists(spec))
             return FromDirectory(Path.GetFullPath(spec), log);
-        bool looksLikePath = spec.Contains('/') || spec.Contains('\\') || spec.EndsWith(".dll", StringComparison.OrdinalIgnoreCase)
-            || spec.EndsWith(".exe", StringComparison.OrdinalIgnoreCase);
+        bool looksLikePath = spec.Contains('/') || spec.Contains('\\') || Path.HasExtension(spec);   // language names have no dot
         if (looksLikePath)
             throw new UserInputException($"no such file or directory: {spec}");
         string? root = Repository.FindRoot()
@@ -35,6 +36,28 @@ public sealed record InterpreterInput(string Name, string LauncherName, string A
         var match = languages.FirstOrDefault(l => l.Name == spec)
             ?? throw new UserInputException($"unknown language '{spec}' (known: {string.Join(", ", languages.Select(l => l.Name))})");
         return FromProject(match.ProjectPath, match, log);
+    }
+
+    /// <summary>
+    /// Refuses a file that is not a .NET assembly (text, a native binary) before any command reads it,
+    /// so that every command reports it the same way.
+    /// </summary>
+    private static void EnsureAssembly(string path)
+    {
+        try
+        {
+            using var stream = File.OpenRead(path);
+            using var pe = new PEReader(stream);
+            if (pe.HasMetadata) return;
+        }
+        catch (BadImageFormatException)
+        {
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new UserInputException($"{path}: cannot read it ({e.Message})");
+        }
+        throw new UserInputException($"{path}: not a .NET assembly");
     }
 
     private static InterpreterInput FromDirectory(string dir, Action<string>? log)
