@@ -89,6 +89,7 @@ try {
             $exe = Join-Path $root (Join-Path 'out' (Join-Path $lang.Name ($lang.Launcher + $exeSuffix)))
             # Translate first when the app is missing or older than the language's or the toolchain's sources.
             if (Test-Stale $exe @($lang.Dir, 'toolchain') @('*.cs', '*.csproj', 'rsharp.json')) {
+                [Console]::Error.WriteLine("build.ps1: translating $($lang.Name) first (its sources changed or it was never translated)...")
                 Invoke-RSharp @('translate', $lang.Name, '--quiet') | Out-Host
                 if ($LASTEXITCODE) { exit $LASTEXITCODE }
             }

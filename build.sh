@@ -74,6 +74,7 @@ run_program() {
   local exe="out/$name/$launcher"
   # Translate first when the app is missing or older than the language's or the toolchain's sources.
   if [[ ! -x "$exe" ]] || [[ -n "$(find "$dir" toolchain -newer "$exe" \( -name '*.cs' -o -name '*.csproj' -o -name 'rsharp.json' \) -not -path '*/obj/*' -not -path '*/bin/*' -print -quit)" ]]; then
+    echo "build.sh: translating $name first (its sources changed or it was never translated)..." >&2
     rsharp translate "$name" --quiet >&2
   fi
   exec "$exe" "$file" "$@"
