@@ -54,4 +54,7 @@ public static class Arithmetic
     }
     public static int DivByConstant(int a) => a / 7 + a % 13 + a / -3;
     public static long PowerOfTwoOps(long a) => a / 8 + a % 16 + (a & 31);
+    public static int CompareLongs(long a, long b) => a.CompareTo(b);
+    public static int CompareInts(int a, int b) => a.CompareTo(b) * 10 + (a.Equals(b) ? 1 : 0);
+    public static int CompareUnsigned(uint a, long b) => a.CompareTo((uint)b) + 3 * ((ulong)b).CompareTo((ulong)a);
 }

@@ -16,6 +16,18 @@ public class CallTests(string backend)
         Assert.That(ops.Count("call_i") + ops.Count("call_pure_i"), Is.EqualTo(1));
     }
 
+    [Test]
+    public void LoopInvariantCallIsMadeOncePerLoopEntry()
+    {
+        var mi = Support.Differential(backend, typeof(JitSmall.Invariants), "Run", () => [1000L, new long[] { 4 }]);
+        Assert.That(mi.Stats.LoopsCompiled, Is.EqualTo(1));
+        Assert.That(mi.Log[0].Recorded.Operations.Count(o => o.OpCode == Traces.OpCode.CallLoopinvariantI), Is.EqualTo(1));
+        Assert.That(Support.SimpleLoop(mi).CountPrefix("call"), Is.Zero, "the loop proper reuses the preamble's result");
+        JitSmall.Invariants.Calls = 0;
+        mi.Run(1000L, new long[] { 4 });
+        Assert.That(JitSmall.Invariants.Calls, Is.LessThan(10), "once per entry into compiled code, not once per iteration");
+    }
+
     [TestCase(5L)]
     [TestCase(500L)]
     public void ResidualCallWithSideEffects(long n)

@@ -21,7 +21,7 @@ internal static class Support
     [
         "JitSmall.Sum::Run", "JitSmall.Hash32::Run", "JitSmall.Unsigned::Run", "JitSmall.Branchy::Run",
         "JitSmall.ThreeWay::Run", "JitSmall.Floats::Run", "JitSmall.Checked::Run", "JitSmall.Promote::Run",
-        "JitSmall.Elidables::Run", "JitSmall.Residuals::Run", "JitSmall.Inlined::Run", "JitSmall.DeepGuard::Run",
+        "JitSmall.Elidables::Run", "JitSmall.Invariants::Run", "JitSmall.Residuals::Run", "JitSmall.Inlined::Run", "JitSmall.DeepGuard::Run",
         "JitSmall.Virtuals::Run", "JitSmall.Arrays::Run", "JitSmall.Strings::Run", "JitSmall.Exceptions::Run",
         "JitSmall.Escaping::Run", "JitSmall.LongBody::Run", "JitSmall.Machine::Run", "JitSmall.Recursive::Run", "JitSmall.UintFields::Run", "JitSmall.OutOfRange::Run",
     ];

@@ -308,11 +308,53 @@ internal sealed partial class Transformer
     }
 
     /// <summary>
+    /// <c>x.CompareTo(y)</c> or <c>x.Equals(y)</c> on an integer local or field (interpreters
+    /// compare boxed ints this way): pure comparisons of the value, not a residual call through a
+    /// slot. Int32/Int64 CompareTo returns exactly -1, 0 or 1.
+    /// </summary>
+    private bool IntegerCompare(Flattener f, MethodReference m, List<Value> args, Reg? res)
+    {
+        if (IntegerComparePrefix(m) is not { } prefix || res is null || args.Count != 2
+            || args[0].Kind != Flow.Model.ValueKind.ManagedPointer || args[1].Kind == Flow.Model.ValueKind.ManagedPointer)
+            return false;
+        var x = f.NewTemp('i');
+        LoadAt(f, Resolve(f, args[0]), 'i', x);
+        EmitIntegerCompare(f, prefix, m.Name, x, f.Operand(args[1]), res.Value);
+        return true;
+    }
+
+    /// <summary>The operation prefix if <paramref name="m"/> is CompareTo/Equals of an integer type with an argument of the same type.</summary>
+    private static string? IntegerComparePrefix(MethodReference m)
+    {
+        string? prefix = m.DeclaringType.FullName switch
+        {
+            "System.Int32" => "int", "System.UInt32" => "uint", "System.Int64" => "llong", "System.UInt64" => "ullong", _ => null,
+        };
+        return prefix is not null && m.HasThis && m.Name is "CompareTo" or "Equals" && m.Parameters.Count == 1
+            && m.Parameters[0].ParameterType.FullName == m.DeclaringType.FullName ? prefix : null;
+    }
+
+    private static void EmitIntegerCompare(Flattener f, string prefix, string name, object x, object y, Reg res)
+    {
+        if (name == "Equals")
+        {
+            f.Emit(prefix + "_eq", "ii>i", [x, y], res);
+            return;
+        }
+        var lt = f.NewTemp('i');
+        var gt = f.NewTemp('i');
+        f.Emit(prefix + "_lt", "ii>i", [x, y], lt);
+        f.Emit(prefix + "_gt", "ii>i", [x, y], gt);
+        f.Emit("int_sub", "ii>i", [gt, lt], res);
+    }
+
+    /// <summary>
     /// A call whose arguments include addresses: slots are passed as they are, other locations
     /// through a temporary slot that is written back after the call, on both exits.
     /// </summary>
     private void CallWithAddresses(Flattener f, MethodReference m, List<Value> args, Reg? res, bool isVirtual)
     {
+        if (IntegerCompare(f, m, args, res)) return;
         var operands = new List<object>();
         var writeBacks = new List<(Addr Addr, Reg Slot, char Bank)>();
         foreach (var a in args)

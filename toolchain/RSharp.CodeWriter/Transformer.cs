@@ -182,6 +182,12 @@ internal sealed partial class Transformer(CallPolicy policy)
                 char b = RegAlloc.BankOf(TypeKinds.KindOf(t));
                 var value = f.Scratch[b];
                 f.Emit("getfield_" + b, "r" + "d>" + b, [f.Operand(op.Args[1]), SlotField(b)], value);
+                if (res is { } cmp && IntegerComparePrefix(m) is { } prefix && op.Args.Length == 3
+                    && op.Args[2].Kind != Flow.Model.ValueKind.ManagedPointer)
+                {
+                    EmitIntegerCompare(f, prefix, m.Name, value, f.Operand(op.Args[2]), cmp);
+                    return true;
+                }
                 var boxed = f.Scratch['r'];
                 f.Emit("box_" + b, b + "d>r", [value, TypeDescrOf(t)], boxed);
                 var target = _policy.Target(m, isVirtual: false);

@@ -24,6 +24,8 @@ public sealed class JitStats
     public int Finishes { get; internal set; }
     /// <summary>Compiled loops invalidated by a write to a quasi-immutable field they read.</summary>
     public int Invalidations { get; internal set; }
+    /// <summary>Operations recorded by all traces, aborted ones included (with <see cref="TracingTime"/>: the tracing speed).</summary>
+    public long RecordedOperations { get; internal set; }
     /// <summary>Time spent tracing (recording, including the concrete execution it does).</summary>
     public TimeSpan TracingTime { get; internal set; }
     /// <summary>Time spent optimizing and compiling traces.</summary>
@@ -41,7 +43,7 @@ public sealed class JitStats
     public override string ToString() =>
         $"traces={TracesStarted} loops={LoopsCompiled} function_entries={EntriesCompiled} bridges={BridgesCompiled} entries={Entries} guard_failures={GuardFailures} " +
         $"finishes={Finishes} invalidations={Invalidations} aborts=[{string.Join(", ", Aborts.Select(kv => kv.Key + ":" + kv.Value))}] " +
-        $"tracing={TracingTime.TotalMilliseconds:F0}ms compiling={CompileTime.TotalMilliseconds:F0}ms compiled_code={CompiledCodeTime.TotalMilliseconds:F0}ms";
+        $"recorded_ops={RecordedOperations} tracing={TracingTime.TotalMilliseconds:F0}ms compiling={CompileTime.TotalMilliseconds:F0}ms compiled_code={CompiledCodeTime.TotalMilliseconds:F0}ms";
 }
 
 /// <summary>One compiled trace: what was recorded and what the optimizer made of it.</summary>

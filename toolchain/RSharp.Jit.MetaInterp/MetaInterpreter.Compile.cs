@@ -45,6 +45,7 @@ public sealed partial class MetaInterpreter
             long t0 = System.Diagnostics.Stopwatch.GetTimestamp();
             end = tracer.Run();
             Stats.TracingTime += System.Diagnostics.Stopwatch.GetElapsedTime(t0);
+            Stats.RecordedOperations += tracer.RecordedCount;
         }
         finally
         {
@@ -103,6 +104,7 @@ public sealed partial class MetaInterpreter
             long t0 = System.Diagnostics.Stopwatch.GetTimestamp();
             end = tracer.Run(first);
             Stats.TracingTime += System.Diagnostics.Stopwatch.GetElapsedTime(t0);
+            Stats.RecordedOperations += tracer.RecordedCount;
         }
         finally
         {

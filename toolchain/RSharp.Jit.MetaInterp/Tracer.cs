@@ -252,6 +252,9 @@ internal sealed partial class Tracer
 
     internal Trace BuildTrace() => new(_inputs, _ops);
 
+    /// <summary>Operations recorded so far (for the tracing-speed statistic).</summary>
+    internal int RecordedCount => _ops.Count;
+
     internal static ValueKind KindOf(char bank) => bank switch { 'i' => ValueKind.Int, 'r' => ValueKind.Ref, _ => ValueKind.Float };
 
     internal Const ConstOf(char bank, object? v) => bank switch

@@ -68,12 +68,21 @@ internal static class Program
         mi.Logger = text => File.AppendAllText(s_log, text + "\n");
     }
 
-    private static void Report(MetaInterpreter? mi)
+    /// <param name="mi">The meta-interpreter, or null for the native interpreter.</param>
+    /// <param name="running">Time spent running the program (without building jitcodes).</param>
+    private static void Report(MetaInterpreter? mi, TimeSpan running)
     {
         var cpu = Process.GetCurrentProcess();
         Console.Error.WriteLine($"cpu: user={cpu.UserProcessorTime.TotalSeconds:F2}s total={cpu.TotalProcessorTime.TotalSeconds:F2}s");
         if (mi is null) return;
         Console.Error.WriteLine("jit: " + mi.Stats);
+        // Tracing speed: recorded operations per second of tracing (the concrete execution included).
+        double tracing = mi.Stats.TracingTime.TotalSeconds;
+        if (tracing > 0) Console.Error.WriteLine($"tracing: {mi.Stats.RecordedOperations} ops in {tracing * 1000:F0} ms = {mi.Stats.RecordedOperations / tracing:F0} ops/s");
+        // Blackhole speed: jitcode instructions per second (in blackhole mode the whole run is the blackhole).
+        double seconds = running.TotalSeconds;
+        Console.Error.WriteLine($"blackhole: {mi.Blackhole.InstructionCount} jitcode instructions" +
+            (mi.Parameters.Enabled ? "" : $" in {seconds:F2} s = {mi.Blackhole.InstructionCount / seconds:F0} per second"));
         if (mi.Backend is CilBackend cil) Console.Error.WriteLine($"cil: emit={cil.CompileTime.TotalMilliseconds:F0}ms transfers={cil.Transfers}");
     }
 
@@ -89,6 +98,7 @@ internal static class Program
             : new MetaInterpreter(Portal(asm, "RSharp.Samples.Brainfuck.Interpreter::MainLoop"), 3, Backend(mode), p);
         Log(mi);
         string? first = null;
+        var running = TimeSpan.Zero;
         for (int k = 1; k <= iterations; k++)
         {
             var output = new MemoryStream();
@@ -101,13 +111,14 @@ internal static class Program
                 mi.Run(program, parseArgs[1], tape);
                 tapeType.GetMethod("Flush", Any)!.Invoke(tape, null);
             }
+            running += watch.Elapsed;
             Console.WriteLine($"iteration {k}: {watch.Elapsed.TotalSeconds:F6}");
             string result = Encoding.Latin1.GetString(output.ToArray());
             if (first is null && print) Console.Write(result);
             if (first is not null && result != first) throw new InvalidOperationException("iterations printed different output");
             first = result;
         }
-        Report(mi);
+        Report(mi, running);
     }
 
     private static void Tiny(string mode, string source, JitParameters p)
@@ -132,9 +143,10 @@ internal static class Program
             if (mi is null) interp.GetMethod("Run", Any)!.Invoke(null, [module]);
             else mi.Run(main, Activator.CreateInstance(frameType, Any, null, [main, 0], null));
         }, 512 * 1024 * 1024);
+        var watch = Stopwatch.StartNew();
         thread.Start();
         thread.Join();
         stdout.Flush();
-        Report(mi);
+        Report(mi, watch.Elapsed);
     }
 }

@@ -52,6 +52,35 @@ public static class Elidables
     }
 }
 
+/// <summary>A loop-invariant call (RPython's @jit.loop_invariant): computed once per loop entry.</summary>
+public static class Invariants
+{
+    private static readonly JitDriver Driver = new(greens: [], reds: ["i", "n", "acc", "box"]);
+
+    /// <summary>Counts its calls, so a test can see how often compiled code made them.</summary>
+    public static int Calls;
+
+    [LoopInvariant]
+    public static long Scale(long[] box)
+    {
+        Calls++;
+        return box[0] + 3;
+    }
+
+    public static long Run(long n, long[] box)
+    {
+        long i = 0, acc = 0;
+        while (i < n)
+        {
+            Driver.JitMergePoint(i, n, acc, box);
+            acc += Scale(box) * i;
+            i++;
+            Driver.CanEnterJit(i, n, acc, box);
+        }
+        return acc;
+    }
+}
+
 /// <summary>A residual call with side effects, and one that may raise.</summary>
 public static class Residuals
 {

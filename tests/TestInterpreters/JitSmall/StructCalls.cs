@@ -13,7 +13,8 @@ public static class StructCalls
         while (i < n)
         {
             Driver.JitMergePoint(i, n, acc);
-            acc += i.CompareTo(n / 2) + 2;
+            double x = i;
+            acc += x.CompareTo(n / 2.0) + 2; // an instance method of a primitive on a local (integer CompareTo is pure, double's is a call)
             Bump(ref acc);
             i++;
             Driver.CanEnterJit(i, n, acc);
