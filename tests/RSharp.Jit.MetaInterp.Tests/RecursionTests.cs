@@ -132,13 +132,46 @@ public class RecursionTests(string backend)
         Assert.That(AllOps(mi).Where(IsCallAssembler), Is.Empty);
     }
 
-    [TestCase("fib.tiny")]
-    [TestCase("sieve.tiny")]
-    [TestCase("strings.tiny")]
-    public void ExamplesWithLowFunctionThreshold(string example)
+    [TestCase("fib.tiny", 2, 2, true)]
+    [TestCase("sieve.tiny", 2, 2, true)]
+    [TestCase("strings.tiny", 2, 2, true)]
+    [TestCase("hello.tiny", 1, 1, true)]
+    [TestCase("fib.tiny", 1, 1, true)]
+    [TestCase("sieve.tiny", 1, 1, false)]
+    [TestCase("strings.tiny", 1, 1, false)]
+    [TestCase("fib.tiny", 3, 7, false)]
+    public void ExamplesWithLowFunctionThreshold(string example, int threshold, int functionThreshold, bool vable)
     {
         var source = File.ReadAllText(Path.Combine(Support.RepoRoot(), "samples", "tiny", "examples", example));
-        TinyRun.Differential(backend, source, Params(threshold: 2, functionThreshold: 2), vable: true);
+        TinyRun.Differential(backend, source, Params(threshold, functionThreshold), vable);
+    }
+
+    [TestCase(1, 1)]
+    [TestCase(2, 5)]
+    public void SamplesWithEveryKindOfCall(int threshold, int functionThreshold)
+    {
+        // Mutual recursion, a recursive function with a loop, calls in loops, an error deep down that is caught nowhere.
+        const string source = """
+            fn even(n) { if n == 0 { return 1; } return odd(n - 1); }
+            fn odd(n) { if n == 0 { return 0; } return even(n - 1); }
+            fn tri(n) {
+                let s = 0;
+                let k = 0;
+                while k < n { s = s + k; k = k + 1; }
+                if n > 0 { return s + tri(n - 1); }
+                return s;
+            }
+            let i = 0;
+            let acc = 0;
+            while i < 60 {
+                acc = acc + even(i % 9) + tri(i % 6);
+                i = i + 1;
+            }
+            print acc;
+            print tri(12);
+            print [1, 2, 3][even(3) + 5];
+            """;
+        TinyRun.Differential(backend, source, Params(threshold, functionThreshold), vable: true);
     }
 }
 
