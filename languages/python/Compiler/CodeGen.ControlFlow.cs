@@ -134,6 +134,7 @@ public sealed partial class CodeGen
 
     private void CompileAssert(Assert a)
     {
+        if (OptimizeLevel > 0) return;
         int end = NewLabel();
         Jump(a.Test, end, true);
         Emit(Op.LoadAssertionError);

@@ -10,6 +10,14 @@ public enum CompileMode { Exec, Eval, Single }
 /// <summary>Compiles an AST into <see cref="CodeUnit"/>s (CPython's compile.c, simplified).</summary>
 public sealed partial class CodeGen
 {
+    [ThreadStatic] private static int t_optimize;
+
+    /// <summary>
+    /// The -O level of the program compiling on this thread: from 1 on, assert statements
+    /// compile to nothing (CPython's __debug__ is then False).
+    /// </summary>
+    public static int OptimizeLevel { get => t_optimize; set => t_optimize = value; }
+
     private enum FBlock { WhileLoop, ForLoop, TryExcept, FinallyTry, FinallyEnd, With, HandlerCleanup, PopValue }
 
     private sealed class FrameBlock

@@ -12,6 +12,8 @@ public sealed class RunOptions
     public string Executable { get; init; } = "";
     /// <summary>Wall-clock limit; 0 for none.</summary>
     public TimeSpan Timeout { get; init; }
+    /// <summary>The -O level: 1 drops assert statements, as CPython's -O does.</summary>
+    public int Optimize { get; init; }
     /// <summary>Called inside the runtime before the program runs (e.g. the REPL).</summary>
     public Func<Runtime, int>? Body { get; init; }
 }
@@ -33,6 +35,7 @@ public static class Engine
         Exception? crash = null;
         var thread = new Thread(() =>
         {
+            PySharp.Compiler.CodeGen.OptimizeLevel = options.Optimize;
             var rt = new Runtime(options.Stdout, options.Stderr, options.Stdin) { Argv = options.Argv, Executable = options.Executable };
             try
             {
@@ -41,6 +44,7 @@ public static class Engine
                 var stdlib = StdlibDir();
                 if (stdlib != null) rt.Path.Append(new PyStr(stdlib));
                 exit = body(rt);
+                PyFile.FlushWriters();
             }
             catch (Exception e) { crash = e; }
             finally
@@ -125,7 +129,7 @@ public static class Engine
             if (Ops.IntValue(code) is PyBigInt) return 255;
             var err = rt.Sys.Dict.GetStr("stderr");
             var text = Ops.SafeStr(code) + "\n";
-            if (err is PyFile f && f.Writer != null) { f.Writer.Write(text); f.Writer.Flush(); }
+            if (err is PyFile f && f.Writer != null) { f.Writer.Write(f.Encodable(text)); f.Writer.Flush(); }
             else rt.Stderr.Write(text);
             return 1;
         }

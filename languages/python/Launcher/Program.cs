@@ -12,6 +12,7 @@ internal static class Program
         var stderr = new StreamWriter(Console.OpenStandardError(), new UTF8Encoding(false)) { AutoFlush = true };
         var stdin = new StreamReader(Console.OpenStandardInput(), new UTF8Encoding(false));
         bool interactive = false, unbuffered = false;
+        int optimize = 0;
         string? command = null, module = null, file = null;
         int i = 0;
         for (; i < args.Length; i++)
@@ -23,7 +24,8 @@ internal static class Program
             if (a == "-u") { unbuffered = true; continue; }
             if (a == "-X" || a == "-W") { i++; continue; }
             if (a.StartsWith("-X") || a.StartsWith("-W")) continue;
-            if (a is "-B" or "-E" or "-s" or "-S" or "-O" or "-OO" or "-q" or "-I" or "-b" or "-d" or "-v") continue;
+            if (a is "-O" or "-OO") { optimize += a.Length - 1; continue; }
+            if (a is "-B" or "-E" or "-s" or "-S" or "-q" or "-I" or "-b" or "-d" or "-v") continue;
             if (a == "--version" || a == "-V") { stdout.WriteLine("Python 3.11.7"); stdout.Flush(); return 0; }
             if (a == "-h" || a == "--help") { stdout.WriteLine("usage: pysharp [option] ... [-c cmd | -m mod | file | -] [arg] ..."); stdout.Flush(); return 0; }
             if (a == "-") { file = "-"; i++; break; }
@@ -36,10 +38,10 @@ internal static class Program
         if (unbuffered) stdout.AutoFlush = true;
         var exe = Environment.ProcessPath ?? "pysharp";
         if (command != null)
-            return Run(new RunOptions { Stdout = stdout, Stderr = stderr, Stdin = stdin, Argv = ["-c", .. rest], PathPrepend = [""], Executable = exe },
+            return Run(new RunOptions { Optimize = optimize, Stdout = stdout, Stderr = stderr, Stdin = stdin, Argv = ["-c", .. rest], PathPrepend = [""], Executable = exe },
                 rt => AfterMain(rt, Engine.ExecMain(rt, command, "<string>"), interactive));
         if (module != null)
-            return Run(new RunOptions { Stdout = stdout, Stderr = stderr, Stdin = stdin, Argv = [module, .. rest], PathPrepend = [Directory.GetCurrentDirectory()], Executable = exe },
+            return Run(new RunOptions { Optimize = optimize, Stdout = stdout, Stderr = stderr, Stdin = stdin, Argv = [module, .. rest], PathPrepend = [Directory.GetCurrentDirectory()], Executable = exe },
                 rt => AfterMain(rt, RunModule(rt, module), interactive));
         if (file != null && file != "-")
         {
@@ -51,17 +53,17 @@ internal static class Program
                 return 2;
             }
             var dir = Path.GetDirectoryName(Path.GetFullPath(file)) ?? ".";
-            return Run(new RunOptions { Stdout = stdout, Stderr = stderr, Stdin = stdin, Argv = [file, .. rest], PathPrepend = [dir], Executable = exe },
+            return Run(new RunOptions { Optimize = optimize, Stdout = stdout, Stderr = stderr, Stdin = stdin, Argv = [file, .. rest], PathPrepend = [dir], Executable = exe },
                 rt => AfterMain(rt, Engine.ExecMain(rt, source, Path.GetFullPath(file)), interactive));
         }
         // -i forces the interactive loop even when stdin is not a terminal (as CPython's -i does).
         if (file == "-" || (Console.IsInputRedirected && !interactive))
         {
             var source = stdin.ReadToEnd();
-            return Run(new RunOptions { Stdout = stdout, Stderr = stderr, Stdin = stdin, Argv = [file == "-" ? "-" : "", .. rest], PathPrepend = [""], Executable = exe },
+            return Run(new RunOptions { Optimize = optimize, Stdout = stdout, Stderr = stderr, Stdin = stdin, Argv = [file == "-" ? "-" : "", .. rest], PathPrepend = [""], Executable = exe },
                 rt => Engine.ExecMain(rt, source, "<stdin>"));
         }
-        return Run(new RunOptions { Stdout = stdout, Stderr = stderr, Stdin = stdin, Argv = [""], PathPrepend = [""], Executable = exe },
+        return Run(new RunOptions { Optimize = optimize, Stdout = stdout, Stderr = stderr, Stdin = stdin, Argv = [""], PathPrepend = [""], Executable = exe },
             rt => Repl.Run(rt, banner: true));
     }
 

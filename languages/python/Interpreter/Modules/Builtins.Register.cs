@@ -12,7 +12,7 @@ public static partial class Builtins
             ("tuple", PyType.Tuple), ("dict", PyType.Dict_), ("set", PyType.Set), ("frozenset", PyType.FrozenSet), ("range", PyType.Range),
             ("slice", PyType.Slice), ("property", PyType.Property), ("staticmethod", PyType.StaticMethod), ("classmethod", PyType.ClassMethod),
             ("super", PyType.Super), ("enumerate", PyType.Enumerate), ("zip", PyType.Zip), ("map", PyType.Map_), ("filter", PyType.Filter),
-            ("reversed", PyType.Reversed) })
+            ("reversed", PyType.Reversed), ("memoryview", PyMemoryView.MemoryViewType) })
             d.SetStr(n, t);
         foreach (var t in Exc.All) d.SetStr(t.Name, t);
         d.SetStr("EnvironmentError", Exc.OSError);
@@ -22,7 +22,7 @@ public static partial class Builtins
         d.SetStr("False", PyBool.False);
         d.SetStr("NotImplemented", PyNotImplemented.Instance);
         d.SetStr("Ellipsis", PyEllipsis.Instance);
-        d.SetStr("__debug__", PyBool.True);
+        d.SetStr("__debug__", PyBool.Of(PySharp.Compiler.CodeGen.OptimizeLevel == 0));
         F(Reg.FnN("print", Print));
         F(Reg.Fn("len", o => PyInt.Get(Ops.Len(o))));
         F(Reg.Fn("isinstance", (o, c) => PyBool.Of(TypeOps.IsInstance(o, c))));
@@ -56,12 +56,12 @@ public static partial class Builtins
         F(Reg.Fn("hash", o => PyInt.Get(Ops.Hash(o))));
         F(Reg.Fn("callable", o => PyBool.Of(Ops.IsCallable(o))));
         F(Reg.FnN("pow", Pow));
-        F(Reg.FnN("exec", (a, k) => ExecEval(a, k, false)));
-        F(Reg.FnN("eval", (a, k) => ExecEval(a, k, true)));
+        F(Reg.FnN("exec", (a, k) => { if (a.Length - (k?.Length ?? 0) == 0) throw Ops.TypeError("exec() takes at least 1 positional argument (0 given)"); return ExecEval(a, k, false); }));
+        F(Reg.FnN("eval", (a, k) => { if (a.Length == 0) throw Ops.TypeError("eval expected at least 1 argument, got 0"); return ExecEval(a, k, true); }));
         F(Reg.FnN("compile", Compile));
         F(Reg.Fn("globals", () => Runtime.Current.CurrentFrame!.Globals));
         F(Reg.Fn("locals", () => FrameLocals(Runtime.Current.CurrentFrame!)));
-        F(Reg.FnN("dir", (a, k) => a.Length == 0 ? SortedKeys(FrameLocals(Runtime.Current.CurrentFrame!)) : Dir(a[0])));
+        F(Reg.FnN("dir", (a, k) => a.Length > 1 ? throw Ops.TypeError($"dir expected at most 1 argument, got {a.Length}") : a.Length == 0 ? SortedKeys(FrameLocals(Runtime.Current.CurrentFrame!)) : Dir(a[0])));
         F(Reg.FnN("vars", Vars));
         F(Reg.FnN("open", PyFile.Open));
         F(Reg.FnN("input", Input));
@@ -70,6 +70,12 @@ public static partial class Builtins
         {
             var p = ArgParser.Parse("__import__", a, k, ["name", "globals", "locals", "fromlist", "level"], 1);
             return Importer.ImportName(Ops.StrString(p[0]!), p[1] as PyDict ?? new PyDict(), p[3] ?? PyNone.Instance, p[4] != null ? (int)Ops.Index(p[4]!) : 0);
+        }));
+        // No debugger: breakpoint() follows sys.breakpointhook when a program sets one, else does nothing.
+        F(Reg.FnN("breakpoint", (a, k) =>
+        {
+            var hook = Runtime.Current.Sys.Dict.GetStr("breakpointhook");
+            return hook != null ? Ops.Call(hook, a, k) : PyNone.Instance;
         }));
         F(Reg.FnN("exit", (a, k) => throw SystemExit(a.Length > 0 ? a[0] : PyNone.Instance)));
         F(Reg.FnN("quit", (a, k) => throw SystemExit(a.Length > 0 ? a[0] : PyNone.Instance)));

@@ -28,8 +28,6 @@ public static partial class Builtins
         else if (o is PyType t)
         {
             foreach (var b in t.Mro) AddDict(b.Dict);
-            AddDict(t.Type.Dict);
-            foreach (var n in new[] { "__name__", "__qualname__", "__bases__", "__mro__", "__dict__", "__module__", "__doc__" }) { }
         }
         else
         {
@@ -105,10 +103,10 @@ public static partial class Builtins
             var w = pf.Writer;
             for (int i = 0; i < npos; i++)
             {
-                if (i > 0) w.Write(sepS);
-                w.Write(Ops.StrString(a[i]));
+                if (i > 0) w.Write(pf.Encodable(sepS));
+                w.Write(pf.Encodable(Ops.StrString(a[i])));
             }
-            w.Write(endS);
+            w.Write(pf.Encodable(endS));
             if (pf.LineBuffered || (flush != null && Ops.IsTrue(flush))) w.Flush();
             return PyNone.Instance;
         }
@@ -162,6 +160,7 @@ public static partial class Builtins
 
     private static PyObject Sum(PyObject[] a, string[]? k)
     {
+        if (a.Length - (k?.Length ?? 0) == 0) throw Ops.TypeError("sum() takes at least 1 positional argument (0 given)");
         var p = ArgParser.Parse("sum", a, k, ["iterable", "start"], 1, posOnly: 1);
         PyObject acc = p[1] ?? PyInt.Zero;
         if (acc is PyStr) throw Ops.TypeError("sum() can't sum strings [use ''.join(seq) instead]");
@@ -249,16 +248,17 @@ public static partial class Builtins
 
     private static PyObject Input(PyObject[] a, string[]? k)
     {
+        if (a.Length > 1) throw Ops.TypeError($"input expected at most 1 argument, got {a.Length}");
         var rt = Runtime.Current;
         if (a.Length > 0)
         {
             var o = rt.Sys.Dict.GetStr("stdout");
-            if (o is PyFile f && f.Writer != null) { f.Writer.Write(Ops.StrString(a[0])); f.Writer.Flush(); }
+            if (o is PyFile f && f.Writer != null) { f.Writer.Write(f.Encodable(Ops.StrString(a[0]))); f.Writer.Flush(); }
             else if (o != null) Ops.Call(Ops.GetAttr(o, "write"), Ops.Str(a[0]));
         }
         var inp = rt.Sys.Dict.GetStr("stdin");
         string? line;
-        if (inp is PyFile pf) line = pf.Reader?.ReadLine();
+        if (inp is PyFile pf) line = pf.Reader != null ? pf.Reader.ReadLine() : pf.ReadLine() is { } l ? (l.EndsWith('\n') ? l[..^1] : l) : null;
         else { var r = Ops.Call(Ops.GetAttr(inp!, "readline")); line = ((PyStr)r).Value; if (line.Length == 0) line = null; else line = line.TrimEnd('\n'); }
         if (line == null) throw new PyException(Exc.Make(Exc.EOFError, new PyStr("EOF when reading a line")));
         return new PyStr(line);
@@ -331,8 +331,11 @@ public static partial class Builtins
 
     private static PyObject Vars(PyObject[] a, string[]? k)
     {
+        if (a.Length > 1) throw Ops.TypeError($"vars expected at most 1 argument, got {a.Length}");
         if (a.Length == 0) return FrameLocals(Runtime.Current.CurrentFrame!);
-        var d = Ops.GetAttrOrNull(a[0], "__dict__");
+        PyObject? d;
+        try { d = Ops.GetAttrOrNull(a[0], "__dict__"); }
+        catch (PyException e) when (e.Value.Type.IsSubtypeOf(Exc.AttributeError)) { d = null; }
         if (d == null) throw Ops.TypeError("vars() argument must have __dict__ attribute");
         return d;
     }

@@ -32,16 +32,40 @@ public static partial class Modules_
         d.Def(F1("fabs", Math.Abs));
         d.Def(F1("log2", x => x <= 0 ? double.NaN : Math.Log2(x)));
         d.Def(F1("log10", x => x <= 0 ? double.NaN : Math.Log10(x)));
-        d.Def(F1("log1p", x => x <= -1 ? double.NaN : Math.Log(1 + x)));
-        d.Def(F1("expm1", x => Math.Abs(x) < 1e-5 ? x + x * x / 2 + x * x * x / 6 : Math.Exp(x) - 1));
+        d.Def(F1("log1p", x => x <= -1 ? double.NaN : Libm.Available ? Libm.Log1p(x) : Log1p(x)));
+        d.Def(F1("expm1", x => Libm.Available ? Libm.Expm1(x) : Expm1(x)));
+        d.Def(F1("cbrt", Math.Cbrt));
+        d.Def(F1("exp2", x => Math.Pow(2, x)));
+        d.Def(Reg.Fn("nextafter", (x, y) =>
+        {
+            double a = D(x), b = D(y);
+            if (double.IsNaN(a) || double.IsNaN(b)) return new PyFloat(double.NaN);
+            return new PyFloat(a == b ? b : a < b ? Math.BitIncrement(a) : Math.BitDecrement(a));
+        }));
+        d.Def(Reg.Fn("ulp", x =>
+        {
+            double v = Math.Abs(D(x));
+            if (double.IsNaN(v) || double.IsInfinity(v)) return new PyFloat(v);
+            double next = Math.BitIncrement(v);
+            return new PyFloat(double.IsInfinity(next) ? v - Math.BitDecrement(v) : next - v);
+        }));
+        d.Def(Reg.Fn("remainder", (x, y) =>
+        {
+            double a = D(x), b = D(y);
+            if (double.IsNaN(a) || double.IsNaN(b)) return new PyFloat(double.NaN);
+            if (double.IsInfinity(a) || b == 0) throw Ops.ValueError("math domain error");
+            if (double.IsInfinity(b)) return new PyFloat(a);
+            return new PyFloat(Math.IEEERemainder(a, b));
+        }));
         d.Def(F1("degrees", x => x * 180.0 / Math.PI));
         d.Def(F1("radians", x => x * Math.PI / 180.0));
-        d.Def(F1("erf", Erf));
-        d.Def(F1("erfc", x => 1 - Erf(x)));
+        d.Def(F1("erf", x => Libm.Available ? Libm.Erf(x) : Erf(x)));
+        d.Def(F1("erfc", x => Libm.Available ? Libm.Erfc(x) : Erfc(x)));
         d.Def(F1("gamma", Gamma));
         d.Def(F1("lgamma", x => Math.Log(Math.Abs(Gamma(x)))));
         d.Def(Reg.FnN("log", (a, k) =>
         {
+            if (a.Length is < 1 or > 2) throw Ops.TypeError("math.log requires 1 to 2 arguments");
             var x = a[0];
             double lx;
             if (Ops.IntValue(x) is PyBigInt bi)
@@ -195,10 +219,50 @@ public static partial class Modules_
             }
             return 2 / Math.Sqrt(Math.PI) * sum;
         }
+        if (Math.Abs(x) >= 2.5) return x > 0 ? 1 - Erfc(x) : Erfc(-x) - 1;
         double z = Math.Abs(x);
         double t2 = 1 / (1 + 0.5 * z);
         double r = t2 * Math.Exp(-z * z - 1.26551223 + t2 * (1.00002368 + t2 * (0.37409196 + t2 * (0.09678418 + t2 * (-0.18628806 + t2 * (0.27886807 + t2 * (-1.13520398 + t2 * (1.48851587 + t2 * (-0.82215223 + t2 * 0.17087277)))))))));
         return x >= 0 ? 1 - r : r - 1;
+    }
+
+    /// <summary>log(1+x) without losing the low bits of x: the rounding error of 1+x is divided back out.</summary>
+    private static double Log1p(double x)
+    {
+        if (x <= -1) return x == -1 ? double.NegativeInfinity : double.NaN;
+        if (double.IsPositiveInfinity(x)) return x;
+        double u = 1 + x;
+        return u == 1 ? x : Math.Log(u) * (x / (u - 1));
+    }
+
+    /// <summary>exp(x)-1 accurate near 0 (Kahan's correction with the rounded exp).</summary>
+    private static double Expm1(double x)
+    {
+        if (Math.Abs(x) > 0.5) return Math.Exp(x) - 1;
+        double u = Math.Exp(x);
+        if (u == 1) return x;
+        double um1 = u - 1;
+        if (um1 == -1) return -1;
+        return um1 * x / Math.Log(u);
+    }
+
+    /// <summary>erfc; the tail (x ≥ 2.5) from its continued fraction so small results keep their precision.</summary>
+    private static double Erfc(double x)
+    {
+        if (x < 2.5) return 1 - Erf(x);
+        if (x > 27) return 0;
+        // Lentz's method on erfc(x) = exp(-x²)/√π · 1/(x + (1/2)/(x + 1/(x + (3/2)/(x + 2/(x + ...))))).
+        double tiny = 1e-300, f = x, c = x, dd = 0;
+        for (int n = 1; n < 500; n++)
+        {
+            double an = n / 2.0;
+            dd = x + an * dd; if (dd == 0) dd = tiny; dd = 1 / dd;
+            c = x + an / c; if (c == 0) c = tiny;
+            double delta = c * dd;
+            f *= delta;
+            if (Math.Abs(delta - 1) < 1e-16) break;
+        }
+        return Math.Exp(-x * x) / Math.Sqrt(Math.PI) / f;
     }
 
     private static double Gamma(double x)
@@ -212,5 +276,30 @@ public static partial class Modules_
         double t = x + 7.5;
         for (int i = 1; i < 9; i++) a += g[i] / (x + i);
         return Math.Sqrt(2 * Math.PI) * Math.Pow(t, x + 0.5) * Math.Exp(-t) * a;
+    }
+}
+
+/// <summary>
+/// The C library's erf, erfc, log1p and expm1, which CPython's math module calls: using the same
+/// functions gives bit-identical results (System.Math has no such functions; its others already
+/// come from the C library). Where libm is missing the managed approximations are used.
+/// </summary>
+internal static class Libm
+{
+    private const string Lib = "libm.so.6";
+
+    [System.Runtime.InteropServices.DllImport(Lib, EntryPoint = "erf")] public static extern double Erf(double x);
+    [System.Runtime.InteropServices.DllImport(Lib, EntryPoint = "erfc")] public static extern double Erfc(double x);
+    [System.Runtime.InteropServices.DllImport(Lib, EntryPoint = "log1p")] public static extern double Log1p(double x);
+    [System.Runtime.InteropServices.DllImport(Lib, EntryPoint = "expm1")] public static extern double Expm1(double x);
+
+    public static readonly bool Available = Probe();
+
+    private static bool Probe()
+    {
+        if (!OperatingSystem.IsLinux()) return false;
+        try { return Erf(0.0) == 0.0; }
+        catch (DllNotFoundException) { return false; }
+        catch (EntryPointNotFoundException) { return false; }
     }
 }

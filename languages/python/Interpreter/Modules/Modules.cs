@@ -50,14 +50,18 @@ public static partial class Modules_
         d.SetStr("maxsize", PyInt.Get(long.MaxValue));
         d.SetStr("maxunicode", PyInt.Get(0x10FFFF));
         d.SetStr("version", new PyStr("3.11.7 (PySharp) [.NET]"));
-        d.SetStr("version_info", PyTuple.Of(PyInt.Get(3), PyInt.Get(11), PyInt.Get(7), new PyStr("final"), PyInt.Zero));
+        var versionInfo = StructSeq.Make(StructSeq.MakeType("sys", "version_info", ["major", "minor", "micro", "releaselevel", "serial"]),
+            PyInt.Get(3), PyInt.Get(11), PyInt.Get(7), new PyStr("final"), PyInt.Zero);
+        d.SetStr("version_info", versionInfo);
         d.SetStr("hexversion", PyInt.Get(0x030B07F0));
-        d.SetStr("implementation", new PyStr("pysharp"));
+        d.SetStr("implementation", MakeNamespace(("name", new PyStr("pysharp")), ("cache_tag", PyNone.Instance), ("version", versionInfo), ("hexversion", PyInt.Get(0x030B07F0))));
         d.SetStr("executable", new PyStr(rt.Executable));
         d.SetStr("prefix", new PyStr(""));
         d.SetStr("builtin_module_names", PyTuple.Of(new PyObject[] { new PyStr("builtins"), new PyStr("sys"), new PyStr("time"), new PyStr("math"), new PyStr("gc") }));
         d.SetStr("dont_write_bytecode", PyBool.True);
-        d.SetStr("float_info", PyTuple.Of(new PyFloat(double.MaxValue), PyInt.Get(1024), PyInt.Get(308), new PyFloat(2.2250738585072014e-308), PyInt.Get(-1021), PyInt.Get(-307), PyInt.Get(15), PyInt.Get(53), new PyFloat(2.220446049250313e-16), PyInt.Get(2), PyInt.Get(1)));
+        d.SetStr("float_info", StructSeq.Make(StructSeq.MakeType("sys", "float_info", ["max", "max_exp", "max_10_exp", "min", "min_exp", "min_10_exp", "dig", "mant_dig", "epsilon", "radix", "rounds"]),
+            new PyFloat(double.MaxValue), PyInt.Get(1024), PyInt.Get(308), new PyFloat(2.2250738585072014e-308), PyInt.Get(-1021), PyInt.Get(-307),
+            PyInt.Get(15), PyInt.Get(53), new PyFloat(2.220446049250313e-16), PyInt.Get(2), PyInt.Get(1)));
         d.Def(Reg.FnN("exit", (a, k) => throw Builtins.SystemExit(a.Length > 0 ? a[0] : PyNone.Instance)));
         AsyncTypes.AddSysHooks(d);
         d.Def(Reg.Fn("getrecursionlimit", () => PyInt.Get(Runtime.Current.RecursionLimit)));
@@ -93,33 +97,43 @@ public static partial class Modules_
         d.Def(Reg.Fn("getrefcount", o => PyInt.Get(2)));
         d.Def(Reg.Fn("displayhook", o => Ops.Call(Runtime.Current.Builtins.GetStr("__displayhook__")!, o)));
         d.Def(Reg.FnN("excepthook", (a, k) => { Errors.PrintException(Runtime.Current, (PyBaseException)a[1]); return PyNone.Instance; }));
-        d.SetStr("flags", PyTuple.Of(PyInt.Zero));
+        var flagNames = new[] { "debug", "inspect", "interactive", "optimize", "dont_write_bytecode", "no_user_site", "no_site", "ignore_environment",
+            "verbose", "bytes_warning", "quiet", "hash_randomization", "isolated", "dev_mode", "utf8_mode", "warn_default_encoding", "safe_path", "int_max_str_digits" };
+        var flagValues = new PyObject[flagNames.Length];
+        for (int i = 0; i < flagValues.Length; i++) flagValues[i] = PyInt.Zero;
+        flagValues[3] = PyInt.Get(PySharp.Compiler.CodeGen.OptimizeLevel);
+        flagValues[4] = PyInt.Get(1);
+        flagValues[11] = PyInt.Get(1);
+        flagValues[13] = PyBool.False;
+        flagValues[16] = PyBool.False;
+        flagValues[17] = PyInt.Get(-1);
+        d.SetStr("flags", StructSeq.Make(StructSeq.MakeType("sys", "flags", flagNames), flagValues));
+        d.SetStr("hash_info", StructSeq.Make(StructSeq.MakeType("sys", "hash_info", ["width", "modulus", "inf", "nan", "imag", "algorithm", "hash_bits", "seed_bits", "cutoff"]),
+            PyInt.Get(64), PyInt.Get(2305843009213693951), PyInt.Get(314159), PyInt.Zero, PyInt.Get(1000003), new PyStr("siphash13"), PyInt.Get(64), PyInt.Get(128), PyInt.Zero));
+        d.SetStr("int_info", StructSeq.Make(StructSeq.MakeType("sys", "int_info", ["bits_per_digit", "sizeof_digit", "default_max_str_digits", "str_digits_check_threshold"]),
+            PyInt.Get(30), PyInt.Get(4), PyInt.Get(4300), PyInt.Get(640)));
+        // Tracing and profiling hooks are stored but never called (no line events in this interpreter).
+        PyObject traceHook = PyNone.Instance, profileHook = PyNone.Instance;
+        d.Def(Reg.Fn("settrace", f => { traceHook = f; return PyNone.Instance; }));
+        d.Def(Reg.Fn("gettrace", () => traceHook));
+        d.Def(Reg.Fn("setprofile", f => { profileHook = f; return PyNone.Instance; }));
+        d.Def(Reg.Fn("getprofile", () => profileHook));
+        d.Def(Reg.Fn("getswitchinterval", () => new PyFloat(0.005)));
+        d.Def(Reg.Fn("setswitchinterval", f => PyNone.Instance));
+        d.Def(Reg.Fn("is_finalizing", () => PyBool.False));
+        d.SetStr("float_repr_style", new PyStr("short"));
+        d.SetStr("api_version", PyInt.Get(1013));
+        d.SetStr("abiflags", PyStr.Empty);
+        d.SetStr("base_prefix", new PyStr(""));
+        d.SetStr("exec_prefix", new PyStr(""));
+        d.SetStr("base_exec_prefix", new PyStr(""));
+        d.SetStr("thread_info", StructSeq.Make(StructSeq.MakeType("sys", "thread_info", ["name", "lock", "version"]), new PyStr("pthread"), new PyStr("semaphore"), PyNone.Instance));
         d.SetStr("warnoptions", new PyList());
         d.SetStr("meta_path", new PyList());
         d.SetStr("path_hooks", new PyList());
         d.SetStr("path_importer_cache", new PyDict());
         return m;
     }
-
-    private static PyModule MakeTime(Runtime rt) => Module("time", d =>
-    {
-        d.Def(Reg.Fn("time", () => new PyFloat((DateTime.UtcNow - DateTime.UnixEpoch).Ticks / 1e7)));
-        d.Def(Reg.Fn("time_ns", () => PyInt.Get((DateTime.UtcNow - DateTime.UnixEpoch).Ticks * 100)));
-        d.Def(Reg.Fn("perf_counter", () => new PyFloat(s_clock.Elapsed.TotalSeconds)));
-        d.Def(Reg.Fn("perf_counter_ns", () => PyInt.Get((long)(s_clock.Elapsed.TotalSeconds * 1e9))));
-        d.Def(Reg.Fn("monotonic", () => new PyFloat(s_clock.Elapsed.TotalSeconds)));
-        d.Def(Reg.Fn("monotonic_ns", () => PyInt.Get((long)(s_clock.Elapsed.TotalSeconds * 1e9))));
-        d.Def(Reg.Fn("process_time", () => new PyFloat(Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds)));
-        d.Def(Reg.Fn("sleep", s => { Thread.Sleep(TimeSpan.FromSeconds(TypeInit.ToDouble(s))); return PyNone.Instance; }));
-        d.Def(Reg.FnN("strftime", (a, k) =>
-        {
-            var fmt = Ops.StrString(a[0]);
-            var now = DateTime.Now;
-            var r = fmt.Replace("%Y", now.ToString("yyyy")).Replace("%m", now.ToString("MM")).Replace("%d", now.ToString("dd"))
-                .Replace("%H", now.ToString("HH")).Replace("%M", now.ToString("mm")).Replace("%S", now.ToString("ss"));
-            return new PyStr(r);
-        }));
-    });
 
     private static PyModule MakeGc(Runtime rt) => Module("gc", d =>
     {
@@ -134,9 +148,32 @@ public static partial class Modules_
             }
             return PyInt.Get(n * 2);
         }));
-        d.Def(Reg.Fn("enable", () => PyNone.Instance));
-        d.Def(Reg.Fn("disable", () => PyNone.Instance));
-        d.Def(Reg.Fn("isenabled", () => PyBool.True));
+        // Only the flag: .NET's collector cannot be switched off, and nothing depends on it running.
+        d.Def(Reg.Fn("enable", () => { rt.GcEnabled = true; return PyNone.Instance; }));
+        d.Def(Reg.Fn("disable", () => { rt.GcEnabled = false; return PyNone.Instance; }));
+        d.Def(Reg.Fn("isenabled", () => PyBool.Of(rt.GcEnabled)));
+        d.Def(Reg.Fn("freeze", () => PyNone.Instance));
+        d.Def(Reg.Fn("unfreeze", () => PyNone.Instance));
+        d.Def(Reg.Fn("get_freeze_count", () => PyInt.Zero));
+        d.Def(Reg.Fn("get_debug", () => PyInt.Zero));
+        d.Def(Reg.Fn("set_debug", f => PyNone.Instance));
+        d.Def(Reg.FnN("get_referrers", (a, k) => new PyList()));
+        d.Def(Reg.FnN("get_referents", (a, k) => new PyList()));
+        d.Def(Reg.Fn("is_finalized", o => PyBool.False));
+        d.Def(Reg.FnN("get_stats", (a, k) =>
+        {
+            var l = new PyList();
+            for (int i = 0; i < 3; i++)
+            {
+                var st = new PyDict();
+                st.SetStr("collections", PyInt.Zero); st.SetStr("collected", PyInt.Zero); st.SetStr("uncollectable", PyInt.Zero);
+                l.Append(st);
+            }
+            return l;
+        }));
+        d.SetStr("callbacks", new PyList());
+        d.SetStr("DEBUG_STATS", PyInt.Get(1)); d.SetStr("DEBUG_COLLECTABLE", PyInt.Get(2)); d.SetStr("DEBUG_UNCOLLECTABLE", PyInt.Get(4));
+        d.SetStr("DEBUG_SAVEALL", PyInt.Get(32)); d.SetStr("DEBUG_LEAK", PyInt.Get(38));
         d.Def(Reg.Fn("get_count", () => PyTuple.Of(PyInt.Zero, PyInt.Zero, PyInt.Zero)));
         d.Def(Reg.FnN("get_objects", (a, k) => new PyList()));
         d.Def(Reg.Fn("is_tracked", o => PyBool.Of(o is PyInstance or PyList or PyDict)));
@@ -150,5 +187,14 @@ public static partial class Modules_
         d.SetStr("TextIOWrapper", PyFile.FileType);
         d.Def(Reg.FnN("open", PyFile.Open));
         d.SetStr("StringIO", StringIO.Type_);
+        d.SetStr("BytesIO", BytesIO.Type_);
+        d.SetStr("BufferedReader", PyFile.BinaryType);
+        d.SetStr("BufferedWriter", PyFile.BinaryWriterType);
+        d.SetStr("BufferedRandom", PyFile.BinaryRandomType);
+        d.SetStr("UnsupportedOperation", PyFile.UnsupportedOperation);
+        d.SetStr("SEEK_SET", PyInt.Zero);
+        d.SetStr("SEEK_CUR", PyInt.Get(1));
+        d.SetStr("SEEK_END", PyInt.Get(2));
+        d.SetStr("DEFAULT_BUFFER_SIZE", PyInt.Get(8192));
     });
 }

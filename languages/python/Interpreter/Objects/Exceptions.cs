@@ -42,6 +42,7 @@ public static class Exc
         EOFError, ImportError, ModuleNotFoundError, LookupError, IndexError, KeyError, MemoryError, NameError,
         UnboundLocalError, OSError, FileNotFoundError, FileExistsError, PermissionError, IsADirectoryError, NotADirectoryError,
         TimeoutError, InterruptedError, BlockingIOError, ConnectionError, BrokenPipeError, ChildProcessError, ProcessLookupError,
+        ConnectionAbortedError, ConnectionRefusedError, ConnectionResetError,
         ReferenceError, RuntimeError, NotImplementedError, RecursionError, SyntaxError, IndentationError, TabError,
         SystemError, TypeError, ValueError, UnicodeError, UnicodeDecodeError, UnicodeEncodeError, UnicodeTranslateError,
         Warning, DeprecationWarning, PendingDeprecationWarning, UserWarning, RuntimeWarning, SyntaxWarning, FutureWarning,
@@ -92,6 +93,9 @@ public static class Exc
         BlockingIOError = T("BlockingIOError", OSError);
         ConnectionError = T("ConnectionError", OSError);
         BrokenPipeError = T("BrokenPipeError", ConnectionError);
+        ConnectionAbortedError = T("ConnectionAbortedError", ConnectionError);
+        ConnectionRefusedError = T("ConnectionRefusedError", ConnectionError);
+        ConnectionResetError = T("ConnectionResetError", ConnectionError);
         ChildProcessError = T("ChildProcessError", OSError);
         ProcessLookupError = T("ProcessLookupError", OSError);
         ReferenceError = T("ReferenceError", Exception);

@@ -74,7 +74,8 @@ public static class ArgParser
         for (int i = 0; i < required; i++)
             if (res[i] == null)
             {
-                if (npos < required && nkw == 0)
+                // Argument Clinic names the missing parameter when it may be passed by keyword.
+                if (npos < required && nkw == 0 && i < posOnly)
                     throw Ops.TypeError($"{fname}() takes {(required == names.Length ? "exactly" : "at least")} {required} argument{(required == 1 ? "" : "s")} ({npos} given)");
                 throw Ops.TypeError($"{fname}() missing required argument '{names[i]}' (pos {i + 1})");
             }

@@ -10,90 +10,13 @@ public static class BytesOps
         PyBytes b => b.Value,
         PyByteArray ba => ba.Value.ToArray(),
         PyInstance { BaseValue: PyBytes bb } => bb.Value,
+        PyMemoryView mv => mv.ToArray(),
         _ => throw Ops.TypeError($"a bytes-like object is required, not '{Ops.TypeName(o)}'"),
     };
 
-    private static Encoding GetEncoding(string enc) => enc.ToLowerInvariant().Replace('_', '-') switch
-    {
-        "utf-8" or "utf8" => new UTF8Encoding(false, true),
-        "ascii" or "us-ascii" => Encoding.ASCII,
-        "latin-1" or "latin1" or "iso-8859-1" or "iso8859-1" => Encoding.Latin1,
-        "utf-16" => Encoding.Unicode,
-        "utf-16-le" or "utf-16le" => Encoding.Unicode,
-        "utf-16-be" or "utf-16be" => Encoding.BigEndianUnicode,
-        "utf-32" or "utf-32-le" or "utf-32le" => Encoding.UTF32,
-        "utf-32-be" or "utf-32be" => new UTF32Encoding(true, false),
-        _ => throw Ops.Error(Exc.LookupError, $"unknown encoding: {enc}"),
-    };
+    public static byte[] Encode(string s, string enc, string errors) => Codecs.Encode(s, enc, errors);
 
-    public static byte[] Encode(string s, string enc, string errors)
-    {
-        var e = enc.ToLowerInvariant().Replace('_', '-');
-        if (e is "ascii" or "us-ascii" || e is "latin-1" or "latin1" or "iso-8859-1")
-        {
-            int limit = e.StartsWith("a") || e.StartsWith("u") ? 128 : 256;
-            var res = new List<byte>();
-            // Positions and replacements are per code point: a surrogate pair is one character.
-            for (int i = 0, cpIndex = 0; i < s.Length; i++, cpIndex++)
-            {
-                int c = s[i];
-                if (char.IsHighSurrogate(s[i]) && i + 1 < s.Length && char.IsLowSurrogate(s[i + 1])) c = char.ConvertToUtf32(s[i], s[++i]);
-                if (c < limit) res.Add((byte)c);
-                else if (errors == "ignore") { }
-                else if (errors == "replace") res.Add((byte)'?');
-                else if (errors == "backslashreplace")
-                    res.AddRange(Encoding.ASCII.GetBytes(c < 0x100 ? $"\\x{c:x2}" : c < 0x10000 ? $"\\u{c:x4}" : $"\\U{c:x8}"));
-                else if (errors == "xmlcharrefreplace") res.AddRange(Encoding.ASCII.GetBytes($"&#{c};"));
-                else
-                {
-                    var ex = Ops.Call(Exc.UnicodeEncodeError, [new PyStr(e == "us-ascii" ? "ascii" : enc), new PyStr(s), PyInt.Get(cpIndex), PyInt.Get(cpIndex + 1), new PyStr("ordinal not in range(" + limit + ")")], null);
-                    throw new PyException((PyBaseException)ex);
-                }
-            }
-            return res.ToArray();
-        }
-        if (e is "utf-8" or "utf8") return Utf8Codec.Encode(s, errors);
-        // Python's utf-16 and utf-32 codecs write a byte order mark.
-        if (e is "utf-16" or "utf16") return [0xFF, 0xFE, .. Encoding.Unicode.GetBytes(s)];
-        if (e is "utf-32" or "utf32") return [0xFF, 0xFE, 0, 0, .. Encoding.UTF32.GetBytes(s)];
-        return GetEncoding(enc).GetBytes(s);
-    }
-
-    public static string Decode(byte[] b, string enc, string errors)
-    {
-        var e = enc.ToLowerInvariant().Replace('_', '-');
-        if (e is "utf-8" or "utf8")
-        {
-            if (errors != "strict") return Utf8Codec.Decode(b, errors);
-            try { return new UTF8Encoding(false, true).GetString(b); }
-            catch (DecoderFallbackException)
-            {
-                return Utf8Codec.Decode(b, errors);
-            }
-        }
-        if (e is "ascii")
-        {
-            var sb = new StringBuilder();
-            for (int i = 0; i < b.Length; i++)
-            {
-                if (b[i] < 128) sb.Append((char)b[i]);
-                else if (errors == "ignore") { }
-                else if (errors == "replace") sb.Append('\uFFFD');
-                else
-                {
-                    var pe = Exc.Make(Exc.UnicodeDecodeError);
-                    foreach (var (k, v) in new[] { ("encoding", (PyObject)new PyStr("ascii")), ("object", new PyBytes(b)), ("start", PyInt.Get(i)), ("end", PyInt.Get(i + 1)), ("reason", new PyStr("ordinal not in range(128)")) }) pe.SetAttr(k, v);
-                    throw new PyException(pe);
-                }
-            }
-            return sb.ToString();
-        }
-        if (e is "utf-16" or "utf16" && b.Length >= 2 && (b[0], b[1]) is (0xFF, 0xFE) or (0xFE, 0xFF))
-            return (b[0] == 0xFF ? Encoding.Unicode : Encoding.BigEndianUnicode).GetString(b, 2, b.Length - 2);
-        if (e is "utf-32" or "utf32" && b.Length >= 4 && b[0] == 0xFF && b[1] == 0xFE && b[2] == 0 && b[3] == 0)
-            return Encoding.UTF32.GetString(b, 4, b.Length - 4);
-        return GetEncoding(enc).GetString(b);
-    }
+    public static string Decode(byte[] b, string enc, string errors) => Codecs.Decode(b, enc, errors);
 
     public static string Repr(byte[] b, string prefix = "b")
     {
@@ -113,6 +36,26 @@ public static class BytesOps
     }
 
     private static byte[] B(PyObject o) => ToBytes(o);
+
+    /// <summary>bytes.fromhex: pairs of hex digits, with ASCII whitespace allowed between pairs.</summary>
+    internal static byte[] FromHex(PyObject arg)
+    {
+        if (arg is not PyStr ps) throw Ops.TypeError($"fromhex() argument must be str, not {Ops.TypeName(arg)}");
+        var s = ps.Value;
+        var r = new List<byte>();
+        int i = 0;
+        static int Digit(char c) => c is >= '0' and <= '9' ? c - '0' : c is >= 'a' and <= 'f' ? c - 'a' + 10 : c is >= 'A' and <= 'F' ? c - 'A' + 10 : -1;
+        while (i < s.Length)
+        {
+            if (s[i] is ' ' or '\t' or '\n' or '\r' or '\v' or '\f') { i++; continue; }
+            int hi = Digit(s[i]);
+            if (hi < 0) throw Ops.ValueError($"non-hexadecimal number found in fromhex() arg at position {i}");
+            if (i + 1 >= s.Length || Digit(s[i + 1]) < 0) throw Ops.ValueError($"non-hexadecimal number found in fromhex() arg at position {i + 1}");
+            r.Add((byte)(hi * 16 + Digit(s[i + 1])));
+            i += 2;
+        }
+        return r.ToArray();
+    }
 
     internal static void InitBytes()
     {
@@ -214,7 +157,11 @@ public static class BytesOps
             return new PyStr(Decode(B(a[0]), p[0] != null ? Ops.StrString(p[0]!) : "utf-8", p[1] != null ? Ops.StrString(p[1]!) : "strict"));
         });
         t.Def("hex", a => new PyStr(Convert.ToHexString(B(a)).ToLowerInvariant()));
-        t.DefClass("fromhex", (a, k) => new PyBytes(Convert.FromHexString(Ops.StrString(a[1]).Replace(" ", ""))));
+        t.DefClass("fromhex", (a, k) =>
+        {
+            if (a.Length != 2) throw Ops.TypeError($"bytes.fromhex() takes exactly one argument ({a.Length - 1} given)");
+            return TypeOps.WrapForSubclass((PyType)a[0], PyType.Bytes, new PyBytes(FromHex(a[1])));
+        });
         t.Def("join", (a, it) =>
         {
             var sep = B(a);
@@ -259,7 +206,11 @@ public static class BytesOps
         ba.Def("__setitem__", (a, i, x) => { var v = ((PyByteArray)a).Value; long ix = Ops.Index(i); if (ix < 0) ix += v.Count; v[(int)ix] = (byte)Ops.Index(x); return PyNone.Instance; });
         ba.Def("append", (a, x) => { ((PyByteArray)a).Value.Add((byte)Ops.Index(x)); return PyNone.Instance; });
         ba.Def("extend", (a, x) => { ((PyByteArray)a).Value.AddRange(ToBytes(x is PyList ? Ops.Call(PyType.Bytes, x) : x)); return PyNone.Instance; });
-        ba.DefN("decode", (a, k) => new PyStr(Decode(((PyByteArray)a[0]).Value.ToArray(), a.Length > 1 ? Ops.StrString(a[1]) : "utf-8", "strict")));
+        ba.DefN("decode", (a, k) =>
+        {
+            var p = ArgParser.Parse("decode", a, k, ["encoding", "errors"], 0, skip: 1);
+            return new PyStr(Decode(((PyByteArray)a[0]).Value.ToArray(), p[0] != null ? Ops.StrString(p[0]!) : "utf-8", p[1] != null ? Ops.StrString(p[1]!) : "strict"));
+        });
         ba.Def("__eq__", (a, b) => PyBool.Of((b is PyBytes || b is PyByteArray) && ((PyByteArray)a).Value.ToArray().AsSpan().SequenceEqual(ToBytes(b))));
     }
 

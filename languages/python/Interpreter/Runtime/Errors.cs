@@ -143,21 +143,28 @@ public static class Errors
                 }
             }
             var msg = e.GetAttr("msg");
-            sb.Append(name).Append(": ").Append(msg != null && msg != PyNone.Instance ? Ops.SafeStr(msg) : Ops.SafeStr(e)).Append('\n');
+            sb.Append(name).Append(": ").Append(msg != null && msg != PyNone.Instance ? StrOr(msg, "exception") : StrOr(e, "exception")).Append('\n');
             return sb.ToString();
         }
-        string s = Ops.SafeStr(e);
+        string s = StrOr(e, "exception");
         sb.Append(s.Length > 0 ? name + ": " + s : name).Append('\n');
         if (e.GetAttr("__notes__") is PyList notes)
-            for (int i = 0; i < notes.Count; i++) sb.Append(Ops.SafeStr(notes.Items[i])).Append('\n');
+            for (int i = 0; i < notes.Count; i++) sb.Append(StrOr(notes.Items[i], "note")).Append('\n');
         return sb.ToString();
+    }
+
+    /// <summary>str() for a traceback line; CPython's placeholder when __str__ itself raises.</summary>
+    private static string StrOr(PyObject o, string what)
+    {
+        try { return Ops.StrString(o); }
+        catch (PyException) { return $"<{what} str() failed>"; }
     }
 
     public static void PrintException(Runtime rt, PyBaseException e)
     {
         var text = FormatException(e);
         var err = rt.Sys.Dict.GetStr("stderr");
-        if (err is PyFile f && f.Writer != null) { f.Writer.Write(text); f.Writer.Flush(); }
+        if (err is PyFile f && f.Writer != null) { f.Writer.Write(f.Encodable(text)); f.Writer.Flush(); }
         else if (err != null && err != PyNone.Instance) Ops.Call(Ops.GetAttr(err, "write"), new PyStr(text));
     }
 }

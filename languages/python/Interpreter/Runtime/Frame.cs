@@ -50,5 +50,6 @@ public sealed class Frame : PyObject
 
     public override PyType Type => PyType.Frame;
 
-    public int Line => Code.LineOf(LastPc);
+    /// <summary>The line of the instruction running now (Pc is one past it), or of the last one run.</summary>
+    public int Line => Code.LineOf(Pc > 0 ? Pc - 1 : LastPc);
 }

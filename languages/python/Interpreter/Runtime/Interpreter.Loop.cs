@@ -22,6 +22,7 @@ public static partial class Interpreter
             // instruction), so the .NET JIT keeps them in registers in the loop.
             int pc = frame.Pc;
             int sp = frame.Sp;
+            PyException? unwinding = null;
             try
             {
                 if (frame.ThrowIn != null)
@@ -433,16 +434,22 @@ public static partial class Interpreter
                     Array.Clear(hstack, 0, hstack.Length);
                     frame.Sp = 0;
                     if (frame.Generator != null) frame.Generator.Yielded = false;
-                    if (ReferenceEquals(ex, e0)) throw;
-                    throw ex;
+                    unwinding = ex;
                 }
-                // Slots above the handler's depth are cleared up to the end: the failing
-                // instruction's own stack pointer is not kept.
-                Array.Clear(hstack, depth, hstack.Length - depth);
-                Put(hstack, depth, ex.Value);
-                frame.Sp = depth + 1;
-                frame.Pc = target;
+                else
+                {
+                    // Slots above the handler's depth are cleared up to the end: the failing
+                    // instruction's own stack pointer is not kept.
+                    Array.Clear(hstack, depth, hstack.Length - depth);
+                    Put(hstack, depth, ex.Value);
+                    frame.Sp = depth + 1;
+                    frame.Pc = target;
+                }
             }
+            // Raised outside the catch block: a throw inside it would nest in the exception
+            // being handled, and .NET's cost per throw grows with that nesting (quadratic
+            // unwinding of deep recursion).
+            if (unwinding != null) throw unwinding;
         }
     }
 

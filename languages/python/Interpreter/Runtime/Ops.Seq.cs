@@ -297,6 +297,7 @@ public sealed class GenericAlias(PyType origin, PyObject args) : PyObject
     private static PyType MakeType()
     {
         var t = new PyType("GenericAlias", [PyType.Object], PyType.TypeType, true);
+        t.Dict.SetStr("__module__", new PyStr("types"));
         t.Def("__repr__", a =>
         {
             var g = (GenericAlias)a;

@@ -305,6 +305,7 @@ public static partial class Ops
 
     public static long StrHash(string s)
     {
+        if (s.Length == 0) return 0;
         long h = s.GetHashCode();
         h = (h << 16) ^ h;
         return h == -1 ? -2 : h;

@@ -18,6 +18,10 @@ public sealed class Runtime
     public PyModule Sys = null!;
     public PyBaseException? HandledException;
     public int RecursionLimit = 1000;
+    /// <summary>gc.isenabled(): a flag only (the .NET collector always runs).</summary>
+    public bool GcEnabled = true;
+    /// <summary>Files open()ed for writing, flushed at exit and before each open().</summary>
+    internal readonly List<WeakReference<PyFile>> OpenWriters = new();
     public int Depth;
     public Frame? CurrentFrame;
     public readonly PyList Path = new();

@@ -33,11 +33,15 @@ public static partial class StrOps
         int i = a.AsSpan().CommonPrefixLength(b);
         if (i == a.Length || i == b.Length) return a.Length - b.Length;
         char x = a[i], y = b[i];
-        if (x >= 0xD800 && y >= 0xD800) return Fix(x) - Fix(y);
-        return x - y;
+        if (x < 0xD800 || y < 0xD800) return x - y;
+        // A low surrogate after the shared prefix may complete a pair that starts one unit earlier.
+        int j = i > 0 && char.IsHighSurrogate(a[i - 1]) && (char.IsLowSurrogate(x) || char.IsLowSurrogate(y)) ? i - 1 : i;
+        return CodePointAt(a, j) - CodePointAt(b, j);
     }
 
-    private static int Fix(char c) => c >= 0xE000 ? c - 0x800 : c >= 0xD800 ? c + 0x2000 : c;
+    /// <summary>The code point starting at unit <paramref name="i"/>: a pair joined, a lone surrogate as itself.</summary>
+    private static int CodePointAt(string s, int i) =>
+        char.IsHighSurrogate(s[i]) && i + 1 < s.Length && char.IsLowSurrogate(s[i + 1]) ? char.ConvertToUtf32(s[i], s[i + 1]) : s[i];
 
     internal static bool AstralIsPrintable(string s)
     {

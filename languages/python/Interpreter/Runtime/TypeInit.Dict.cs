@@ -146,6 +146,7 @@ public static partial class TypeInit
         t.Def("copy", a => D(a).Copy());
         t.DefClass("fromkeys", (a, k) =>
         {
+            ArgParser.Count("fromkeys", a, 1, 2, skip: 1);
             var cls = (PyType)a[0];
             var v = a.Length > 2 ? a[2] : PyNone.Instance;
             var r = Ops.Call(cls);

@@ -102,6 +102,26 @@ public static partial class TypeInit
             for (int i = 0; i < nkw; i++) E(a[0]).SetAttr(k![i], a[a.Length - nkw + i]);
             return PyNone.Instance;
         });
+        // OSError(errno, strerror) builds the subclass for that errno (Linux numbers), as in CPython.
+        Exc.OSError.DefStatic("__new__", (a, k) =>
+        {
+            var t = (PyType)a[0];
+            int nkw = k?.Length ?? 0;
+            if (t == Exc.OSError && a.Length - nkw >= 3 && a[1] is PyInt { Value: var errno })
+            {
+                t = errno switch
+                {
+                    11 or 114 or 115 => Exc.BlockingIOError, 10 => Exc.ChildProcessError, 32 or 108 => Exc.BrokenPipeError,
+                    103 => Exc.ConnectionAbortedError, 111 => Exc.ConnectionRefusedError, 104 => Exc.ConnectionResetError,
+                    17 => Exc.FileExistsError, 2 => Exc.FileNotFoundError, 21 => Exc.IsADirectoryError, 20 => Exc.NotADirectoryError,
+                    4 => Exc.InterruptedError, 1 or 13 => Exc.PermissionError, 3 => Exc.ProcessLookupError, 110 => Exc.TimeoutError,
+                    _ => t,
+                };
+            }
+            var args = new PyObject[a.Length - 1 - nkw];
+            Array.Copy(a, 1, args, 0, args.Length);
+            return new PyBaseException(t) { Args = PyTuple.Of(args) };
+        });
         Exc.OSError.DefN("__init__", (a, k) =>
         {
             var args = a[1..];

@@ -90,7 +90,6 @@ public static partial class TypeInit
         i.Def("bit_length", a => PyInt.Get((long)BigInteger.Abs(Ops.ToBig(Ops.IntValue(a)!)).GetBitLength()));
         i.Def("bit_count", a => { var v = BigInteger.Abs(Ops.ToBig(Ops.IntValue(a)!)); long c = 0; foreach (var by in v.ToByteArray()) c += BitOperations.PopCount(by); return PyInt.Get(c); });
         i.Def("conjugate", a => Ops.IntValue(a)!);
-        i.Def("is_integer", a => PyBool.True);
         i.Def("as_integer_ratio", a => PyTuple.Of(Ops.IntValue(a)!, PyInt.One));
         i.Prop("real", a => Ops.IntValue(a)!);
         i.Prop("imag", a => PyInt.Zero);

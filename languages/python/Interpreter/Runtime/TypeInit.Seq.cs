@@ -231,6 +231,7 @@ public static partial class TypeInit
         });
         l.DefN("index", (a, k) =>
         {
+            ArgParser.Count("index", a, 1, 3, skip: 1);
             var self = L(a[0]);
             long start = a.Length > 2 ? Ops.Index(a[2]) : 0, stop = a.Length > 3 ? Ops.Index(a[3]) : self.Count;
             if (start < 0) start = Math.Max(0, start + self.Count);
@@ -407,6 +408,7 @@ public static partial class TypeInit
         s.Dict.SetStr("__hash__", PyNone.Instance);
 
         BytesOps.InitBytes();
+        BytesMethods.Init();
     }
 
     private static long RangeArg(PyObject o)

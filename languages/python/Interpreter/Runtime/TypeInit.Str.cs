@@ -162,6 +162,7 @@ public static partial class TypeInit
         t.DefN("rindex", (a, k) => { long r = FindImpl(a, true, "rindex"); if (r < 0) throw Ops.ValueError("substring not found"); return PyInt.Get(r); });
         t.DefN("count", (a, k) =>
         {
+            if (a.Length < 2) throw Ops.TypeError($"count() takes at least 1 argument ({a.Length - 1} given)");
             var s = S(a[0]);
             var sub = MustStr(a[1], "must be str, not {}");
             var (st, en) = SubRange(s, a, 2);
@@ -177,9 +178,9 @@ public static partial class TypeInit
             }
             return PyInt.Get(n);
         });
-        t.DefN("startswith", (a, k) => PyBool.Of(StartsEnds(a, true)),
+        t.DefN("startswith", (a, k) => a.Length < 2 ? throw Ops.TypeError("startswith() takes at least 1 argument (0 given)") : PyBool.Of(StartsEnds(a, true)),
             (a, p) => PyBool.Of(a is PyStr sa && p is PyStr sp ? sa.Value.StartsWith(sp.Value, StringComparison.Ordinal) : StartsEnds([a, p], true)), null);
-        t.DefN("endswith", (a, k) => PyBool.Of(StartsEnds(a, false)),
+        t.DefN("endswith", (a, k) => a.Length < 2 ? throw Ops.TypeError("endswith() takes at least 1 argument (0 given)") : PyBool.Of(StartsEnds(a, false)),
             (a, p) => PyBool.Of(a is PyStr sa && p is PyStr sp ? sa.Value.EndsWith(sp.Value, StringComparison.Ordinal) : StartsEnds([a, p], false)), null);
         t.Def("upper", a => new PyStr(CaseMapping.Upper(S(a))));
         t.Def("lower", a => new PyStr(CaseMapping.Lower(S(a))));
@@ -291,6 +292,7 @@ public static partial class TypeInit
         });
         var mt = new PyBuiltin("maketrans", (a, k) =>
         {
+            ArgParser.Count("maketrans", a, 1, 3);
             var d = new PyDict();
             if (a.Length == 1)
             {

@@ -90,6 +90,8 @@ public static partial class TypeInit
         o.DefClass("__subclasshook__", (a, k) => PyNotImplemented.Instance);
         o.Def("__dir__", s => Builtins.Dir(s));
         o.Def("__reduce_ex__", (s, p) => throw Ops.TypeError($"cannot pickle '{Ops.TypeName(s)}' object"));
+        o.Def("__reduce__", s => throw Ops.TypeError($"cannot pickle '{Ops.TypeName(s)}' object"));
+        o.Def("__getstate__", s => s is PyInstance inst && (inst.DictStorage != null || inst.Map.Count > 0) ? inst.GetDict() : PyNone.Instance);
         o.Def("__sizeof__", s => PyInt.Get(16));
         o.Prop("__class__", s => s.Type, (s, v) =>
         {
@@ -128,6 +130,9 @@ public static partial class TypeInit
             var meta = (PyType)a[0];
             if (npos == 2 && meta == PyType.TypeType) return a[1].Type;
             if (npos != 4) throw Ops.TypeError("type() takes 1 or 3 arguments");
+            if (a[1] is not PyStr) throw Ops.TypeError($"type.__new__() argument 1 must be str, not {Ops.TypeName(a[1])}");
+            if (a[2] is not PyTuple) throw Ops.TypeError($"type.__new__() argument 2 must be tuple, not {Ops.TypeName(a[2])}");
+            if (a[3] is not PyDict) throw Ops.TypeError($"type.__new__() argument 3 must be dict, not {Ops.TypeName(a[3])}");
             var name = Ops.StrString(a[1]);
             var bases = Ops.ToArray(a[2]);
             var ns = a[3] as PyDict ?? DictOps.FromMapping(a[3]);
@@ -143,7 +148,7 @@ public static partial class TypeInit
         {
             var ty = (PyType)s;
             var mod = ty.Dict.GetStr("__module__");
-            if (ty.IsBuiltin || mod is not PyStr ms || ms.Value == "builtins") return new PyStr($"<class '{ty.QualName}'>");
+            if (mod is not PyStr ms || ms.Value == "builtins") return new PyStr($"<class '{ty.QualName}'>");
             return new PyStr($"<class '{ms.Value}.{ty.QualName}'>");
         });
         t.Prop("__name__", s => new PyStr(((PyType)s).Name), (s, v) => { ((PyType)s).Name = Ops.StrString(v!); });

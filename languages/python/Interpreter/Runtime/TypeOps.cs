@@ -165,6 +165,8 @@ public static class TypeOps
             if (bases[i] is not PyType bt) throw Ops.TypeError("bases must be types");
             if (bt == PyType.Bool || bt == PyType.Range || bt == PyType.Slice || bt == PyType.Function || bt == PyType.Generator || bt == PyType.NoneType)
                 throw Ops.TypeError($"type '{bt.Name}' is not an acceptable base type");
+            for (int j = 0; j < i; j++)
+                if (baseTypes[j] == bt) throw Ops.TypeError($"duplicate base class {bt.Name}");
             baseTypes[i] = bt;
         }
         var cls = new PyType(name, baseTypes, meta);
@@ -215,6 +217,10 @@ public static class TypeOps
             cls.SlotNames = list.ToArray();
             cls.HasInstanceDict = wantsDict || baseHasDict;
         }
+        // Weak references are not tracked; the slot exists (reading None) so dir() matches CPython.
+        bool slotsHaveWeakref = slots != null && (slots is PyStr ws ? ws.Value == "__weakref__" : Ops.ToArray(slots).Any(x => x is PyStr { Value: "__weakref__" }));
+        if ((slots == null || slotsHaveWeakref) && Array.TrueForAll(cls.Mro, b => b == cls || b.Dict.GetStr("__weakref__") == null))
+            cls.Dict.SetStr("__weakref__", new PyGetSet("__weakref__", cls, o => PyNone.Instance, null));
         cls.Modified();
         // __set_name__ and __init_subclass__
         pos = 0;

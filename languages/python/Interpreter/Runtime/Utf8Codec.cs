@@ -45,72 +45,36 @@ internal static class Utf8Codec
         return sb.ToString();
     }
 
-    /// <summary>Applies the error handler to bytes [start, end); returns where decoding resumes.</summary>
-    private static int Error(byte[] b, int start, int end, string reason, string errors, StringBuilder sb)
-    {
-        switch (errors)
-        {
-            case "replace": sb.Append('\uFFFD'); return end;
-            case "ignore": return end;
-            case "surrogateescape":
-                for (int k = start; k < end; k++) sb.Append((char)(0xDC00 + b[k]));
-                return end;
-            case "backslashreplace":
-                for (int k = start; k < end; k++) sb.Append("\\x").Append(b[k].ToString("x2"));
-                return end;
-        }
-        var pe = Exc.Make(Exc.UnicodeDecodeError, new PyStr("utf-8"), new PyBytes(b), PyInt.Get(start), PyInt.Get(end), new PyStr(reason));
-        pe.SetAttr("encoding", new PyStr("utf-8"));
-        pe.SetAttr("object", new PyBytes(b));
-        pe.SetAttr("start", PyInt.Get(start));
-        pe.SetAttr("end", PyInt.Get(end));
-        pe.SetAttr("reason", new PyStr(reason));
-        throw new PyException(pe);
-    }
+    private static int Error(byte[] b, int start, int end, string reason, string errors, StringBuilder sb) =>
+        Codecs.DecodeError(Codecs.Kind.Utf8, "utf-8", b, start, end, reason, errors, sb);
 
-    /// <summary>UTF-8 encoding; lone surrogates go through the error handler ("surrogates not allowed").</summary>
+    /// <summary>UTF-8 encoding; runs of lone surrogates go through the error handler ("surrogates not allowed").</summary>
     public static byte[] Encode(string s, string errors)
     {
-        if (errors == "strict" || errors == "replace" || errors == "ignore")
+        if (s.AsSpan().IndexOfAnyInRange('\uD800', '\uDFFF') < 0) return Encoding.UTF8.GetBytes(s);
+        bool lone = false;
+        for (int i = 0; i < s.Length && !lone; i++)
         {
-            bool lone = false;
-            for (int i = 0; i < s.Length && !lone; i++)
-            {
-                if (char.IsHighSurrogate(s[i]) && i + 1 < s.Length && char.IsLowSurrogate(s[i + 1])) i++;
-                else if (char.IsSurrogate(s[i])) lone = true;
-            }
-            if (!lone) return Encoding.UTF8.GetBytes(s);
+            if (char.IsHighSurrogate(s[i]) && i + 1 < s.Length && char.IsLowSurrogate(s[i + 1])) i++;
+            else if (char.IsSurrogate(s[i])) lone = true;
         }
+        if (!lone) return Encoding.UTF8.GetBytes(s);
+        var cps = Codecs.ToCodePoints(s);
         var res = new List<byte>(s.Length + 8);
         Span<byte> buf = stackalloc byte[4];
-        for (int i = 0, cpIndex = 0; i < s.Length; i++, cpIndex++)
+        for (int i = 0; i < cps.Length; i++)
         {
-            char c = s[i];
-            if (char.IsHighSurrogate(c) && i + 1 < s.Length && char.IsLowSurrogate(s[i + 1]))
-            {
-                int n = new Rune(char.ConvertToUtf32(c, s[++i])).EncodeToUtf8(buf);
-                for (int k = 0; k < n; k++) res.Add(buf[k]);
-                continue;
-            }
-            if (!char.IsSurrogate(c))
+            int c = cps[i];
+            if (c is < 0xD800 or > 0xDFFF)
             {
                 int n = new Rune(c).EncodeToUtf8(buf);
                 for (int k = 0; k < n; k++) res.Add(buf[k]);
                 continue;
             }
-            switch (errors)
-            {
-                case "surrogatepass":
-                    res.Add((byte)(0xE0 | (c >> 12))); res.Add((byte)(0x80 | ((c >> 6) & 0x3F))); res.Add((byte)(0x80 | (c & 0x3F)));
-                    continue;
-                case "surrogateescape" when c >= 0xDC80 && c <= 0xDCFF: res.Add((byte)(c - 0xDC00)); continue;
-                case "replace": res.Add((byte)'?'); continue;
-                case "ignore": continue;
-                case "backslashreplace": res.AddRange(Encoding.ASCII.GetBytes($"\\u{(int)c:x4}")); continue;
-                case "xmlcharrefreplace": res.AddRange(Encoding.ASCII.GetBytes($"&#{(int)c};")); continue;
-            }
-            var ex = Ops.Call(Exc.UnicodeEncodeError, [new PyStr("utf-8"), new PyStr(s), PyInt.Get(cpIndex), PyInt.Get(cpIndex + 1), new PyStr("surrogates not allowed")], null);
-            throw new PyException((PyBaseException)ex);
+            int end = i + 1;
+            while (end < cps.Length && cps[end] is >= 0xD800 and <= 0xDFFF) end++;
+            // Replacement text is ASCII, so it is its own UTF-8 encoding.
+            i = Codecs.EncodeError(Codecs.Kind.Utf8, "utf-8", s, cps, i, end, "surrogates not allowed", errors, res, ch => res.Add((byte)ch)) - 1;
         }
         return res.ToArray();
     }

@@ -13,6 +13,7 @@ public static class UnicodeNames
 {
     static Dictionary<string, int>? names;
     static HashSet<int>? named;
+    static Dictionary<int, string>? canonical;
     static readonly object gate = new();
 
     static readonly (string prefix, (int lo, int hi)[] ranges)[] Algorithmic =
@@ -76,6 +77,24 @@ public static class UnicodeNames
         return named!.Contains(cp);
     }
 
+    /// <summary>
+    /// The name unicodedata.name gives <paramref name="cp"/> (no alias), or null when it has
+    /// none: used by the namereplace error handler.
+    /// </summary>
+    public static string? NameOf(int cp)
+    {
+        if (cp >= 0xAC00 && cp <= 0xD7A3)
+        {
+            int s = cp - 0xAC00;
+            return "HANGUL SYLLABLE " + JamoL[s / (21 * 28)] + JamoV[s % (21 * 28) / 28] + JamoT[s % 28];
+        }
+        foreach (var (prefix, ranges) in Algorithmic)
+            foreach (var (lo, hi) in ranges)
+                if (cp >= lo && cp <= hi) return prefix + cp.ToString("X", CultureInfo.InvariantCulture);
+        Table();
+        return canonical!.TryGetValue(cp, out var n) ? n : null;
+    }
+
     static Dictionary<string, int> Table()
     {
         if (names != null) return names;
@@ -87,14 +106,22 @@ public static class UnicodeNames
                 ?? throw new InvalidOperationException("UnicodeNames resource missing");
             using var gz = new GZipStream(stream, CompressionMode.Decompress);
             using var reader = new StreamReader(gz);
+            var byCp = new Dictionary<int, string>(33000);
+            // The file lists the real names in code point order, then the aliases from the start again.
+            int last = -1;
+            bool aliases = false;
             while (reader.ReadLine() is { } line)
             {
                 int semi = line.IndexOf(';');
                 if (semi <= 0) continue;
                 int cp = int.Parse(line.AsSpan(0, semi), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture);
+                if (cp < last) aliases = true;
+                last = cp;
                 table.TryAdd(line[(semi + 1)..], cp);
+                if (!aliases) byCp.TryAdd(cp, line[(semi + 1)..]);
             }
             named = new HashSet<int>(table.Values);
+            canonical = byCp;
             return names = table;
         }
     }
