@@ -37,11 +37,15 @@ internal static class Program
         Console.CancelKeyPress += (_, e) => { e.Cancel = true; Runtime.InterruptRequested = true; };
         if (unbuffered) stdout.AutoFlush = true;
         var exe = Environment.ProcessPath ?? "pysharp";
+        RunOptions Options(string[] argv, string[] path) => new()
+        {
+            Optimize = optimize, Stdout = stdout, Stderr = stderr, Stdin = stdin, Argv = argv, PathPrepend = path, Executable = exe,
+        };
         if (command != null)
-            return Run(new RunOptions { Optimize = optimize, Stdout = stdout, Stderr = stderr, Stdin = stdin, Argv = ["-c", .. rest], PathPrepend = [""], Executable = exe },
+            return Run(Options(["-c", .. rest], [""]),
                 rt => AfterMain(rt, Engine.ExecMain(rt, command, "<string>"), interactive));
         if (module != null)
-            return Run(new RunOptions { Optimize = optimize, Stdout = stdout, Stderr = stderr, Stdin = stdin, Argv = [module, .. rest], PathPrepend = [Directory.GetCurrentDirectory()], Executable = exe },
+            return Run(Options([module, .. rest], [Directory.GetCurrentDirectory()]),
                 rt => AfterMain(rt, RunModule(rt, module), interactive));
         if (file != null && file != "-")
         {
@@ -53,17 +57,17 @@ internal static class Program
                 return 2;
             }
             var dir = Path.GetDirectoryName(Path.GetFullPath(file)) ?? ".";
-            return Run(new RunOptions { Optimize = optimize, Stdout = stdout, Stderr = stderr, Stdin = stdin, Argv = [file, .. rest], PathPrepend = [dir], Executable = exe },
+            return Run(Options([file, .. rest], [dir]),
                 rt => AfterMain(rt, Engine.ExecMain(rt, source, Path.GetFullPath(file)), interactive));
         }
         // -i forces the interactive loop even when stdin is not a terminal (as CPython's -i does).
         if (file == "-" || (Console.IsInputRedirected && !interactive))
         {
             var source = stdin.ReadToEnd();
-            return Run(new RunOptions { Optimize = optimize, Stdout = stdout, Stderr = stderr, Stdin = stdin, Argv = [file == "-" ? "-" : "", .. rest], PathPrepend = [""], Executable = exe },
+            return Run(Options([file == "-" ? "-" : "", .. rest], [""]),
                 rt => Engine.ExecMain(rt, source, "<stdin>"));
         }
-        return Run(new RunOptions { Optimize = optimize, Stdout = stdout, Stderr = stderr, Stdin = stdin, Argv = [""], PathPrepend = [""], Executable = exe },
+        return Run(Options([""], [""]),
             rt => Repl.Run(rt, banner: true));
     }
 
