@@ -1,3 +1,4 @@
+using RSharp.Hints;
 using System.Reflection;
 using System.Text;
 using RSharp.CodeWriter;
@@ -115,11 +116,21 @@ public class TinyTests(string backend)
     [TestCase("fib.tiny", 2)]
     public void ExamplesPrintExactlyTheNativeOutput(string example, int threshold)
     {
-        var asm = SampleJitCodes.Tiny;
         var source = File.ReadAllText(Path.Combine(Support.RepoRoot(), "samples", "tiny", "examples", example));
+        TinyRun.Differential(backend, source, Support.Params(threshold), vable: false);
+    }
+}
+
+/// <summary>Runs a Tiny program natively and under the meta-interpreter, and asserts the same output and outcome.</summary>
+internal static class TinyRun
+{
+    public static MetaInterpreter Differential(string backend, string source, JitParameters p, bool vable)
+    {
+        var asm = SampleJitCodes.Tiny;
         var compiler = asm.GetType("RSharp.Samples.Tiny.Compiler")!;
         var interp = asm.GetType("RSharp.Samples.Tiny.Interpreter")!;
         var frameType = asm.GetType("RSharp.Samples.Tiny.Frame")!;
+        var driver = (JitDriver)interp.GetField("Driver", SampleJitCodes.Any)!.GetValue(null)!;
         object Compile(TextWriter w) => compiler.GetMethod("Compile", SampleJitCodes.Any)!.Invoke(null, [source, w])!;
         object Main(object module) => module.GetType().GetField("Main", SampleJitCodes.Any)!.GetValue(module)!;
 
@@ -130,11 +141,13 @@ public class TinyTests(string backend)
         var jitOut = new StringWriter();
         var module = Compile(jitOut);
         var frame = Activator.CreateInstance(frameType, SampleJitCodes.Any, null, [Main(module), 0], null)!;
-        var mi = new MetaInterpreter(SampleJitCodes.TinyPortalCode, 2, Support.Backend(backend), Support.Params(threshold));
+        var mi = new MetaInterpreter(SampleJitCodes.TinyPortalCode, driver.Greens.Count, Support.Backend(backend), p)
+        {
+            VirtualizableRed = vable ? MetaInterpreter.VirtualizableRedOf(driver) : -1,
+        };
         mi.Blackhole.MaxDepth = 100_000;
         mi.Blackhole.PoisonDeadRegisters = true;
         string jit = "";
-        // Guest calls nest portal invocations: run on a thread with a large stack.
         var thread = new Thread(() => jit = Support.Outcome(() => mi.Run(Main(module), frame)), 512 * 1024 * 1024);
         thread.Start();
         thread.Join();
@@ -142,6 +155,7 @@ public class TinyTests(string backend)
         foreach (var e in mi.Log) TestContext.Out.WriteLine(e);
         Assert.That(jit.StartsWith("raised", StringComparison.Ordinal), Is.EqualTo(native.StartsWith("raised", StringComparison.Ordinal)), jit + " / " + native);
         Assert.That(jitOut.ToString(), Is.Not.Empty);
-        Assert.That(jitOut.ToString(), Is.EqualTo(nativeOut.ToString()));
+        Assert.That(jitOut.ToString(), Is.EqualTo(nativeOut.ToString()), mi.Stats.ToString());
+        return mi;
     }
 }
