@@ -1,8 +1,8 @@
-using RSharp.Hints;
 using System.Reflection;
 using System.Text;
 using RSharp.CodeWriter;
 using RSharp.Flow;
+using RSharp.Hints;
 using RSharp.Jit.JitCodes;
 
 namespace RSharp.Jit.MetaInterp.Tests;
