@@ -17,6 +17,9 @@ public sealed class InterpBackend : IJitBackend
     /// <inheritdoc/>
     public string Name => "interp";
 
+    /// <summary>Pieces of code (loops and bridges) compiled so far.</summary>
+    internal int CodeCount { get; private set; }
+
     /// <summary>Number of operations executed so far (for tests and statistics).</summary>
     public long OperationsExecuted { get; internal set; }
 
@@ -72,7 +75,7 @@ public sealed class InterpBackend : IJitBackend
 
     private InterpCode Register(Trace trace, LoopToken owner)
     {
-        var code = new InterpCode(trace, owner);
+        var code = new InterpCode(trace, owner) { Id = CodeCount++ };
         foreach (var (target, index) in code.Labels)
             if (_labels.ContainsKey(target)) throw new InvalidOperationException($"label {target.Name} is already compiled");
         foreach (var (target, index) in code.Labels) _labels[target] = (code, index);

@@ -16,7 +16,52 @@ internal sealed class Instr
         ArgKinds = argKinds;
         FailKinds = failKinds;
         Descr = op.Descr;
+        IsGuard = op.IsGuard;
+        if (op.Descr is FieldDescr field) Field = FieldAccess.Of(field);
+        Fast = FastOf(op, argKinds);
+        Element = op.Descr is ArrayDescr { ElementType: { IsEnum: false } e } ? Type.GetTypeCode(e) : TypeCode.Empty;
+        A0 = args.Length > 0 ? args[0] : -1;
+        A1 = args.Length > 1 ? args[1] : -1;
+        A2 = args.Length > 2 ? args[2] : -1;
     }
+
+    private static FastOp FastOf(Operation op, ValueKind[] argKinds) => op.OpCode switch
+    {
+        OpCode.IntAdd => FastOp.IntAdd,
+        OpCode.IntSub => FastOp.IntSub,
+        OpCode.IntAnd => FastOp.IntAnd,
+        OpCode.IntOr => FastOp.IntOr,
+        OpCode.IntXor => FastOp.IntXor,
+        OpCode.IntLshift => FastOp.IntLshift,
+        OpCode.IntRshift => FastOp.IntRshift,
+        OpCode.IntLt => FastOp.IntLt,
+        OpCode.IntLe => FastOp.IntLe,
+        OpCode.IntEq => FastOp.IntEq,
+        OpCode.IntNe => FastOp.IntNe,
+        OpCode.IntGt => FastOp.IntGt,
+        OpCode.IntGe => FastOp.IntGe,
+        OpCode.UintLt => FastOp.UintLt,
+        OpCode.IntIsTrue => FastOp.IntIsTrue,
+        OpCode.IntIsZero => FastOp.IntIsZero,
+        OpCode.SameAsI => FastOp.SameAsI,
+        OpCode.SameAsR => FastOp.SameAsR,
+        OpCode.GetfieldGcI or OpCode.GetfieldGcPureI => FastOp.GetfieldI,
+        OpCode.GetfieldGcR or OpCode.GetfieldGcPureR => FastOp.GetfieldR,
+        OpCode.SetfieldGc when argKinds[1] == ValueKind.Int => FastOp.SetfieldI,
+        // byte[] items (a null array still raises NullReferenceException).
+        OpCode.GetarrayitemGcI or OpCode.GetarrayitemGcPureI when IsByteArray(op) => FastOp.GetByte,
+        OpCode.SetarrayitemGc when IsByteArray(op) && argKinds[2] == ValueKind.Int => FastOp.SetByte,
+        OpCode.ArraylenGc => FastOp.Arraylen,
+        OpCode.GuardTrue => FastOp.GuardTrue,
+        OpCode.GuardFalse => FastOp.GuardFalse,
+        OpCode.GuardNonnull => FastOp.GuardNonnull,
+        OpCode.Label => FastOp.Label,
+        OpCode.Finish => FastOp.Finish,
+        OpCode.Jump => FastOp.Jump,
+        _ => FastOp.None,
+    };
+
+    private static bool IsByteArray(Operation op) => op.Descr is ArrayDescr { ElementType: var e } && e == typeof(byte);
 
     public readonly Operation Op;
     public readonly OpCode Code;
@@ -27,8 +72,30 @@ internal sealed class Instr
     public readonly int[]? FailArgs;
     public readonly ValueKind[]? FailKinds;
     public readonly Descr? Descr;
-    /// <summary>Reused buffer of a jump within one piece of code.</summary>
+    public readonly bool IsGuard;
+    /// <summary>The accessor of a field operation's field.</summary>
+    public readonly FieldAccess? Field;
+    /// <summary>The interpreter's own case for frequent operations (a dense switch), or None.</summary>
+    public readonly FastOp Fast;
+    /// <summary>An array operation's element type code (Empty for enums and non-array operations).</summary>
+    public readonly TypeCode Element;
+    /// <summary>The first three argument slots (-1 if absent), read by the fast cases without the array.</summary>
+    public readonly int A0, A1, A2;
+    /// <summary>A jump's target, once looked up.</summary>
+    public (InterpCode Code, int Index)? JumpTarget;
+    /// <summary>A guard's bridge, once found.</summary>
+    public InterpCode? Bridge;
+    /// <summary>Reused buffer of a jump's values or a guard's values for its bridge.</summary>
     public JitValues? Scratch;
+}
+
+/// <summary>Frequent operations the interpreter loop does itself, numbered densely for its switch.</summary>
+internal enum FastOp : byte
+{
+    None, IntAdd, IntSub, IntAnd, IntOr, IntXor, IntLshift, IntRshift,
+    IntLt, IntLe, IntEq, IntNe, IntGt, IntGe, UintLt, IntIsTrue, IntIsZero, SameAsI, SameAsR,
+    GetfieldI, GetfieldR, SetfieldI, GetByte, SetByte, Arraylen,
+    GuardTrue, GuardFalse, GuardNonnull, Label, Finish, Jump,
 }
 
 /// <summary>
@@ -118,6 +185,8 @@ internal sealed class InterpCode
         }
     }
 
+    /// <summary>A number unique within the backend (the interpreter's register cache index).</summary>
+    public int Id { get; init; }
     /// <summary>The loop the code belongs to (for a bridge, the loop of its guard).</summary>
     public LoopToken Owner { get; }
     public Instr[] Instrs { get; }
@@ -130,11 +199,9 @@ internal sealed class InterpCode
     public Registers NewRegisters() =>
         new((long[])_intConsts.Clone(), (double[])_floatConsts.Clone(), (object?[])_refConsts.Clone());
 
-    /// <summary>Fresh registers holding <paramref name="inputs"/> in the input slots.</summary>
-    public Registers Enter(JitValues inputs)
+    /// <summary>Writes <paramref name="inputs"/> into the input slots.</summary>
+    public void WriteInputs(Registers regs, JitValues inputs)
     {
-        var regs = NewRegisters();
         for (int k = 0; k < InputSlots.Length; k++) regs.Write(InputSlots[k], inputs, k);
-        return regs;
     }
 }

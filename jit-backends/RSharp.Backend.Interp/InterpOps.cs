@@ -59,18 +59,24 @@ internal static class InterpOps
             case OpCode.SameAsF: F[res] = F[a[0]]; break;
             case OpCode.SameAsR: R[res] = R[a[0]]; break;
 
-            case >= OpCode.GetfieldGcI and <= OpCode.GetfieldGcPureR:
-            {
-                var field = (FieldDescr)ins.Descr!;
-                object obj = R[a[0]] ?? throw new NullReferenceException($"getfield {field.Name} on null");
-                Store(r, res, field.FieldKind, field.Field.GetValue(obj));
+            case OpCode.GetfieldGcI or OpCode.GetfieldGcPureI:
+                I[res] = ins.Field!.GetInt(R[a[0]] ?? throw NullField(ins, "getfield"));
                 break;
-            }
+            case OpCode.GetfieldGcF or OpCode.GetfieldGcPureF:
+                F[res] = ins.Field!.GetFloat(R[a[0]] ?? throw NullField(ins, "getfield"));
+                break;
+            case OpCode.GetfieldGcR or OpCode.GetfieldGcPureR:
+                R[res] = ins.Field!.GetRef(R[a[0]] ?? throw NullField(ins, "getfield"));
+                break;
             case OpCode.SetfieldGc:
             {
-                var field = (FieldDescr)ins.Descr!;
-                object obj = R[a[0]] ?? throw new NullReferenceException($"setfield {field.Name} on null");
-                field.Field.SetValue(obj, Load(r, a[1], ins.ArgKinds[1], field.FieldType));
+                object obj = R[a[0]] ?? throw NullField(ins, "setfield");
+                switch (ins.ArgKinds[1])
+                {
+                    case ValueKind.Int: ins.Field!.SetInt(obj, I[a[1]]); break;
+                    case ValueKind.Float: ins.Field!.SetFloat(obj, F[a[1]]); break;
+                    default: ins.Field!.SetRef(obj, R[a[1]]); break;
+                }
                 break;
             }
             case OpCode.New:
@@ -129,12 +135,15 @@ internal static class InterpOps
             case OpCode.QuasiimmutField:
             case OpCode.VirtualRefFinish:
             case OpCode.RecordExactClass:
+            case OpCode.RecordKnownResult:
             case OpCode.Keepalive:
                 break;
             default:
                 throw new InvalidOperationException($"the interp backend cannot execute {ins.Op.Info.Name}");
         }
     }
+
+    public static NullReferenceException NullField(Instr ins, string what) => new($"{what} {((FieldDescr)ins.Descr!).Name} on null");
 
     private static void Store(Registers r, int slot, ValueKind kind, object? value)
     {
@@ -157,6 +166,20 @@ internal static class InterpOps
     {
         var array = (Array)r.R[ins.Args[0]]!;
         int index = checked((int)r.I[ins.Args[1]]);
+        // Narrow items by the descriptor's element type (as ldelem would): a cast such as
+        // (short[]) also accepts a ushort[], so the runtime type cannot pick the extension.
+        switch (ins.Element)
+        {
+            case TypeCode.Byte: r.I[ins.Result] = ((byte[])array)[index]; return;
+            case TypeCode.SByte: r.I[ins.Result] = ((sbyte[])array)[index]; return;
+            case TypeCode.Int16: r.I[ins.Result] = ((short[])array)[index]; return;
+            case TypeCode.UInt16: r.I[ins.Result] = ((ushort[])array)[index]; return;
+            case TypeCode.Char: r.I[ins.Result] = ((char[])array)[index]; return;
+            case TypeCode.Int32: r.I[ins.Result] = ((int[])array)[index]; return;
+            case TypeCode.UInt32: r.I[ins.Result] = ((uint[])array)[index]; return;
+            case TypeCode.Boolean: r.I[ins.Result] = ((bool[])array)[index] ? 1 : 0; return;
+            case TypeCode.Single: r.F[ins.Result] = ((float[])array)[index]; return;
+        }
         switch (array)
         {
             // Fast paths for the common element types; the general case goes through reflection.
@@ -174,6 +197,27 @@ internal static class InterpOps
         var array = (Array)r.R[ins.Args[0]]!;
         int index = checked((int)r.I[ins.Args[1]]);
         int v = ins.Args[2];
+        // Narrow items truncate, as ValueConversion.BoxInt does.
+        if (ins.ArgKinds[2] == ValueKind.Int)
+        {
+            long x = r.I[v];
+            switch (ins.Element)
+            {
+                case TypeCode.Byte: ((byte[])array)[index] = unchecked((byte)x); return;
+                case TypeCode.SByte: ((sbyte[])array)[index] = unchecked((sbyte)x); return;
+                case TypeCode.Int16: ((short[])array)[index] = unchecked((short)x); return;
+                case TypeCode.UInt16: ((ushort[])array)[index] = unchecked((ushort)x); return;
+                case TypeCode.Char: ((char[])array)[index] = unchecked((char)x); return;
+                case TypeCode.Int32: ((int[])array)[index] = unchecked((int)x); return;
+                case TypeCode.UInt32: ((uint[])array)[index] = unchecked((uint)x); return;
+                case TypeCode.Boolean: ((bool[])array)[index] = x != 0; return;
+            }
+        }
+        else if (ins.ArgKinds[2] == ValueKind.Float && ins.Element == TypeCode.Single)
+        {
+            ((float[])array)[index] = (float)r.F[v];
+            return;
+        }
         switch (array)
         {
             case long[] longs: longs[index] = r.I[v]; break;
@@ -219,14 +263,31 @@ internal static class InterpOps
         catch (TargetInvocationException e) when (call.Delegate is not null && e.InnerException is not null)
         {
             interp.PendingException = e.InnerException;
+            ClearResult(r, ins);
             return;
         }
         catch (Exception e)
         {
             interp.PendingException = e;
+            ClearResult(r, ins);
             return;
         }
         if (ins.Result >= 0) Store(r, ins.Result, ins.Op.Kind, result);
+    }
+
+    /// <summary>
+    /// A raising call's result is zero (as in the CIL backend), not what the slot held before:
+    /// registers are reused across iterations and transfers.
+    /// </summary>
+    private static void ClearResult(Registers r, Instr ins)
+    {
+        if (ins.Result < 0) return;
+        switch (ins.Op.Kind)
+        {
+            case ValueKind.Int: r.I[ins.Result] = 0; break;
+            case ValueKind.Float: r.F[ins.Result] = 0; break;
+            default: r.R[ins.Result] = null; break;
+        }
     }
 
     private static void CallAssembler(Interpreter interp, Registers r, Instr ins)
@@ -247,7 +308,7 @@ internal static class InterpOps
             var helper = loop.AssemblerHelper
                 ?? throw new InvalidOperationException($"call_assembler of {loop.Name}: a guard failed and the loop has no assembler helper");
             try { result = helper(frame); }
-            catch (Exception e) { interp.PendingException = e; return; }
+            catch (Exception e) { interp.PendingException = e; ClearResult(r, ins); return; }
         }
         if (ins.Result >= 0) Store(r, ins.Result, ins.Op.Kind, result);
     }

@@ -181,4 +181,28 @@ public class PureTests
             finish(5, 101, i0)
             """, "rewrite:string:pure", Ints(3));
     }
+
+    [Test]
+    public void RecordedKnownResultFoldsLaterCallsOnTheSameValues()
+    {
+        // The hint is trusted (no differential run: it is the interpreter's promise), even over
+        // calling the function on constants; the field read twice is one value once the heap
+        // pass forwards the second read.
+        T.Check("""
+            [i0, p1]
+            i2 = getfield_gc_i(p1, descr=<Field Node.value>)
+            record_known_result(i0, i2, descr=<Call Funcs.Counted>)
+            i3 = getfield_gc_i(p1, descr=<Field Node.value>)
+            i4 = call_pure_i(i3, descr=<Call Funcs.Counted>)
+            i5 = call_pure_i(i0, descr=<Call Funcs.Counted>)
+            record_known_result(i0, 7, descr=<Call Funcs.Counted>)
+            i6 = call_pure_i(7, descr=<Call Funcs.Counted>)
+            finish(i4, i5, i6)
+            """, """
+            [i0, p1]
+            i2 = getfield_gc_i(p1, descr=<Field Node.value>)
+            i3 = call_i(i0, descr=<Call Funcs.Counted>)
+            finish(i0, i3, i0)
+            """);
+    }
 }

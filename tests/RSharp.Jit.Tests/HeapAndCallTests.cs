@@ -98,6 +98,39 @@ public class HeapAndCallTests(string backend) : BackendTests(backend)
     }
 
     [Test]
+    public void NarrowArrayItemsTruncateOnStoreAndExtendOnLoad()
+    {
+        var reg = Jit.Registry();
+        foreach (var t in new[] { typeof(sbyte), typeof(short), typeof(ushort), typeof(char), typeof(uint), typeof(bool), typeof(float) })
+            reg.AddArray(t);
+        var arrays = new object[] { new sbyte[1], new short[1], new ushort[1], new char[1], new uint[1], new bool[1], new float[1] };
+        var result = Jit.Run(reg, """
+            [p0, p1, p2, p3, p4, p5, p6, i7]
+            setarrayitem_gc(p0, 0, i7, descr=<Array SByte[]>)
+            i8 = getarrayitem_gc_i(p0, 0, descr=<Array SByte[]>)
+            setarrayitem_gc(p1, 0, i7, descr=<Array Int16[]>)
+            i9 = getarrayitem_gc_i(p1, 0, descr=<Array Int16[]>)
+            setarrayitem_gc(p2, 0, i7, descr=<Array UInt16[]>)
+            i10 = getarrayitem_gc_i(p2, 0, descr=<Array UInt16[]>)
+            setarrayitem_gc(p3, 0, i7, descr=<Array Char[]>)
+            i11 = getarrayitem_gc_i(p3, 0, descr=<Array Char[]>)
+            setarrayitem_gc(p4, 0, i7, descr=<Array UInt32[]>)
+            i12 = getarrayitem_gc_i(p4, 0, descr=<Array UInt32[]>)
+            setarrayitem_gc(p5, 0, i7, descr=<Array Boolean[]>)
+            i13 = getarrayitem_gc_i(p5, 0, descr=<Array Boolean[]>)
+            setarrayitem_gc(p6, 0, 0.1, descr=<Array Single[]>)
+            f14 = getarrayitem_gc_f(p6, 0, descr=<Array Single[]>)
+            finish(i8, i9, i10, i11, i12, i13, f14)
+            """, [.. arrays, -65535L * 65536 - 129]);
+        const long v = -65535L * 65536 - 129;
+        Assert.That(result.Values.ToBoxedArray(), Is.EqualTo(new object[]
+        {
+            (long)unchecked((sbyte)v), (long)unchecked((short)v), (long)unchecked((ushort)v), (long)unchecked((char)v),
+            (long)unchecked((uint)v), 1L, (double)0.1f,
+        }));
+    }
+
+    [Test]
     public void ArrayIndexOutOfRangeSurfacesAsTheDotNetException()
     {
         Assert.Throws<IndexOutOfRangeException>(() =>

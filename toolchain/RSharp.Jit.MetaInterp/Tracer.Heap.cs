@@ -58,7 +58,7 @@ internal sealed partial class Tracer
             {
                 var sd = (StaticFieldDescr)D(p);
                 var v = sd.Field.GetValue(null);
-                TraceValue box = sd.Field.IsInitOnly || sd.Field.IsLiteral
+                TraceValue box = sd.Field.IsInitOnly || sd.Field.IsLiteral || IsDelegateCache(sd.Field, v)
                     ? ConstOf(last, v)
                     : Record(ByKind(KindOf(last), OpCode.CallI, OpCode.CallR, OpCode.CallF), [], _mi.StaticGetter(sd, last));
                 f.Set(last, code[p + 2], v, box);
@@ -328,6 +328,7 @@ internal sealed partial class Tracer
         }
         if (f.LiveNext != f.Pc || f.Live is null) throw new AbortTrace("call without a -live- point");
         if (hasReceiver) RequireNonNull(boxes[0], receiver);
+        if (descr is CallDescr && HintCall(f, call, boxes, args, resultBank, resultReg, after, out var hintEnd)) return hintEnd;
         if (descr is CallDescr && call.Delegate is null && MetaInterpreter.PassesSlots(call, hasReceiver))
         {
             // Addresses (slots) as in the blackhole: a wrapper copies them in and out, also in compiled code.

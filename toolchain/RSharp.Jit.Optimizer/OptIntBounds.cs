@@ -67,6 +67,11 @@ internal sealed class OptIntBounds : Optimization
                 return;
             }
         }
+        if (op.OpCode == OpCode.IntRshift && SignExtensionOfFittingValue(op) is { } narrow)
+        {
+            Opt.MakeEqual(op, narrow);
+            return;
+        }
         if (op.Info.IsComparison && op.Arg(0).Kind == ValueKind.Int && Decide(op) is { } known)
         {
             Opt.MakeConstant(op, new ConstInt(known ? 1 : 0));
@@ -79,6 +84,25 @@ internal sealed class OptIntBounds : Optimization
         }
         EmitNext(op);
         if (op.Kind == ValueKind.Int) Narrow(op, ResultBound(op), 0);
+    }
+
+    /// <summary>
+    /// For <c>int_rshift(int_lshift(x, c), c)</c>, the sign extension of the low 64-c bits (how
+    /// traces re-sign-extend 32-bit results): x itself if its range already fits in 64-c bits
+    /// signed. The <c>int_lshift</c>, emitted already, is swept if nothing else uses it.
+    /// </summary>
+    private TraceValue? SignExtensionOfFittingValue(Operation op)
+    {
+        if (Opt.GetConstInt(op.Arg(1)) is not (>= 1 and <= 63) || Opt.Get(op.Arg(0)) is not Operation { OpCode: OpCode.IntLshift } shl)
+            return null;
+        int c = (int)Opt.GetConstInt(op.Arg(1))!.Value;
+        if (Opt.GetConstInt(shl.Arg(1)) != c) return null;
+        var x = Opt.Get(shl.Arg(0));
+        var b = Opt.GetBound(x);
+        long max = long.MaxValue >> c;
+        if (b.Lower < ~max || b.Upper > max) return null;
+        Opt.RemoveIfUnused(shl);
+        return x;
     }
 
     /// <summary>The outcome of an int comparison if the ranges decide it.</summary>

@@ -8,7 +8,8 @@ namespace RSharp.Jit.Optimizer;
 /// operations pure given their descriptor (immutable fields and array items, array and string
 /// lengths) and of elidable calls (<c>call_pure_*</c>), which with constant arguments are called
 /// at optimization time. A <c>call_pure</c> that stays becomes a plain <c>call</c>; the
-/// <c>guard_no_exception</c> after a removed call goes too. An <c>*_ovf</c> operation already
+/// <c>guard_no_exception</c> after a removed call goes too; a call whose result a
+/// <c>record_known_result</c> gave is that result. An <c>*_ovf</c> operation already
 /// seen with its <c>guard_no_overflow</c> is reused with the guard removed.
 /// </summary>
 internal sealed class OptPure : Optimization
@@ -71,6 +72,13 @@ internal sealed class OptPure : Optimization
     {
         var call = (CallDescr)op.Descr!;
         var args = op.Args.Select(Opt.Get).ToArray();
+        // A recorded result first: the function is not called, even on constants.
+        if (Opt.KnownResult(call, args) is { } known)
+        {
+            Opt.MakeEqual(op, known);
+            _callRemoved = true;
+            return;
+        }
         if (call.Effect.IsElidable && args.All(a => a is Const) && TryCallNow(call, args, op.Kind, out var result))
         {
             Opt.MakeConstant(op, result);

@@ -56,6 +56,7 @@ internal sealed class Optimizer
         else
             foreach (var op in trace.Operations) Send(op);
         foreach (var pass in _passes) pass.Finish();
+        SweepUnused();
         var result = new Trace(trace.InputArgs, _emitted);
         try { result.Validate(); }
         catch (TraceValidationException e)
@@ -71,6 +72,13 @@ internal sealed class Optimizer
     /// <summary>Copies an input operation with resolved arguments and sends it down the chain.</summary>
     public void Send(Operation original)
     {
+        if (original.OpCode == OpCode.RecordKnownResult)
+        {
+            // A hint for the pure pass, never emitted (and so never forcing a virtual argument).
+            var descr = (CallDescr)original.Descr!;
+            _knownResults.Add((descr, original.Args.Skip(1).Select(Get).ToArray(), Get(original.Arg(0))));
+            return;
+        }
         var copy = new Operation(original.OpCode, original.Args.Select(Get), original.Descr,
             original.IsGuard ? original.FailArgs : null) { ResumeData = original.ResumeData };
         if (original.IsGuard) _origin[copy] = _origin.TryGetValue(original, out var o) ? o : original;
@@ -124,6 +132,32 @@ internal sealed class Optimizer
     public Const ConstOf(object? value) =>
         value is null ? ConstNull.Instance : new ConstRef(value, $"opt{_constNames++}");
 
+    private readonly List<(CallDescr Call, TraceValue[] Args, TraceValue Result)> _knownResults = [];
+
+    /// <summary>
+    /// The result a <c>record_known_result</c> gave for an elidable call of the same function
+    /// (by method) on the same arguments (variables by identity after forwarding, constants by value).
+    /// </summary>
+    public TraceValue? KnownResult(CallDescr call, IReadOnlyList<TraceValue> args)
+    {
+        foreach (var (c, a, r) in _knownResults)
+        {
+            if (!SameFunction(c, call) || a.Length != args.Count) continue;
+            bool same = true;
+            for (int k = 0; k < a.Length && same; k++)
+            {
+                var x = Get(a[k]);
+                var y = Get(args[k]);
+                same = x is Const cx ? cx.Equals(y) : ReferenceEquals(x, y);
+            }
+            if (same) return Get(r);
+        }
+        return null;
+    }
+
+    private static bool SameFunction(CallDescr a, CallDescr b) =>
+        ReferenceEquals(a, b) || (a.Delegate is null && b.Delegate is null && a.Method.Equals(b.Method));
+
     // ---- integer bounds ----
 
     /// <summary>The known range of an int value (exact for constants).</summary>
@@ -175,6 +209,30 @@ internal sealed class Optimizer
     public VirtualValue? GetVirtual(TraceValue v) => Virtuals.TryGetValue(Get(v), out var vv) ? vv : null;
 
     // ---- emission ----
+
+    private readonly HashSet<Operation> _maybeUnused = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>
+    /// Drops the emitted pure operation <paramref name="op"/> at the end if no later operation
+    /// (argument or fail-arg) uses it: a pass made its only expected use mean something else
+    /// (RPython leaves such operations to the backend's dead-code removal).
+    /// </summary>
+    public void RemoveIfUnused(Operation op)
+    {
+        if (op.Info.IsPure) _maybeUnused.Add(op);
+    }
+
+    private void SweepUnused()
+    {
+        if (_maybeUnused.Count == 0) return;
+        var used = new HashSet<TraceValue>(ReferenceEqualityComparer.Instance);
+        foreach (var op in _emitted)
+        {
+            foreach (var a in op.Args) used.Add(a);
+            if (op.FailArgs is { } fa) foreach (var a in fa) if (a is not null) used.Add(a);
+        }
+        _emitted.RemoveAll(op => _maybeUnused.Contains(op) && !used.Contains(op));
+    }
 
     /// <summary>The end of the chain: resolves arguments once more, encodes guards' resume data, appends.</summary>
     public void EmitFinal(Operation op)

@@ -105,4 +105,9 @@ public enum OpCode
     RecordExactClass,
     /// <summary>Keeps the argument alive up to this point.</summary>
     Keepalive,
+    /// <summary>
+    /// Hint: the elidable call of the descriptor on the arguments after the first returns the
+    /// first (RPython's <c>record_known_result</c>); the optimizer folds such calls and drops this.
+    /// </summary>
+    RecordKnownResult,
 }

@@ -233,6 +233,7 @@ public sealed class OpInfo
         D(OpCode.VirtualRefFinish, "rr", 'v');
         D(OpCode.RecordExactClass, "r", 'v', OpFlags.None, DescrUse.Type);
         D(OpCode.Keepalive, "?", 'v');
+        D(OpCode.RecordKnownResult, "*", 'v', OpFlags.None, DescrUse.Call);
 
         var table = new OpInfo[Enum.GetValues<OpCode>().Length];
         foreach (var info in list)

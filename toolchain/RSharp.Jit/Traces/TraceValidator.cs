@@ -86,6 +86,11 @@ internal static class TraceValidator
                 ExpectKind(i, op.Args[0].Kind, op.OpCode == OpCode.CondCallValueR ? ValueKind.Ref : ValueKind.Int, "condition");
                 CheckCall(op, i, 1);
                 break;
+            case OpCode.RecordKnownResult:
+                if (op.Args.Count < 1) Fail(i, "record_known_result needs a result");
+                ExpectKind(i, op.Args[0].Kind, ((CallDescr)op.Descr!).ResultKind, "result");
+                CheckCall(op, i, 1);
+                break;
         }
     }
 
