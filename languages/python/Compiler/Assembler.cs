@@ -5,7 +5,7 @@ internal struct Instr
 {
     public Op Op;
     public int Arg;
-    public int Line;
+    public SrcLoc Loc;
     public int Handler;
     public int Extra;
 }
@@ -20,7 +20,7 @@ internal sealed class HandlerInfo
 /// <summary>Turns the instruction list into a <see cref="CodeUnit"/>: resolves labels, computes stack depths by flow analysis, and builds the exception table.</summary>
 internal static class Assembler
 {
-    public static (int[] code, int[] lines, ExceptionEntry[] table, int maxStack) Assemble(
+    public static (int[] code, int[] lines, SrcLoc[] positions, ExceptionEntry[] table, int maxStack) Assemble(
         List<Instr> instrs, List<int> labelPos, List<HandlerInfo> handlers)
     {
         int n = instrs.Count;
@@ -78,6 +78,7 @@ internal static class Assembler
         newIndex[n] = m;
         var code = new int[m];
         var lines = new int[m];
+        var positions = new SrcLoc[m];
         var handlerAt = new int[m];
         int k = 0;
         for (int i = 0; i < n; i++)
@@ -88,7 +89,8 @@ internal static class Assembler
             if (StackEffects.IsJump(ins.Op)) arg = newIndex[labelPos[arg]];
             if (arg < 0 || arg >= (1 << 23)) throw new InvalidOperationException("argument out of range");
             code[k] = (int)ins.Op | (arg << 8);
-            lines[k] = ins.Line;
+            lines[k] = ins.Loc.Line;
+            positions[k] = ins.Loc;
             handlerAt[k] = depth[i] == int.MinValue ? -1 : ins.Handler;
             k++;
         }
@@ -103,6 +105,6 @@ internal static class Assembler
                 table.Add(new ExceptionEntry(start, end, newIndex[labelPos[handlers[h].Label]], handlers[h].Depth));
             start = end;
         }
-        return (code, lines, table.ToArray(), maxStack + 2);
+        return (code, lines, positions, table.ToArray(), maxStack + 2);
     }
 }

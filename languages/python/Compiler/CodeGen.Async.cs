@@ -32,7 +32,7 @@ public sealed partial class CodeGen
     {
         int start = NewLabel(), stop = NewLabel(), end = NewLabel();
         VisitExpr(f.Iter);
-        _u.Line = f.Line;
+        SetLoc(f);
         Emit(Op.GetAIter);
         Mark(start);
         EmitAsyncNext(stop);
@@ -40,7 +40,7 @@ public sealed partial class CodeGen
         Store(f.Target);
         VisitBody(f.Body);
         PopBlock();
-        _u.Line = f.Line;
+        SetLoc(f);
         Emit(Op.JumpBackward, start);
         Mark(stop);
         Emit(Op.EndAsyncFor);
@@ -48,7 +48,7 @@ public sealed partial class CodeGen
         Mark(end);
     }
 
-    private void CompileAsyncWith(AsyncWith w, int item) => CompileWith(w.Items, w.Body, w.Line, item, isAsync: true);
+    private void CompileAsyncWith(AsyncWith w, int item) => CompileWith(w.Items, w.Body, w, item, isAsync: true);
 
     // ---- try / except* (PEP 654) ----
 
@@ -62,8 +62,8 @@ public sealed partial class CodeGen
         if (t.Finalbody.Count > 0)
         {
             // try/except*/finally is try/finally around try/except*.
-            var inner = new TryStar { Body = t.Body, Handlers = t.Handlers, Orelse = t.Orelse, Line = t.Line, Col = t.Col };
-            var wrap = new Try { Body = [inner], Finalbody = t.Finalbody, Line = t.Line, Col = t.Col };
+            var inner = new TryStar { Body = t.Body, Handlers = t.Handlers, Orelse = t.Orelse, Line = t.Line, Col = t.Col, EndLine = t.EndLine, EndCol = t.EndCol };
+            var wrap = new Try { Body = [inner], Finalbody = t.Finalbody, Line = t.Line, Col = t.Col, EndLine = t.EndLine, EndCol = t.EndCol };
             CompileTryFinally(wrap);
             return;
         }
@@ -76,7 +76,7 @@ public sealed partial class CodeGen
         PopHandler(outer);
         Emit(Op.Jump, orelse);
         Mark(handler);
-        _u.Line = t.Handlers[0].Line;
+        SetLoc(t.Handlers[0]);
         Emit(Op.PushExcInfo);                 // prev, orig
         PushHandler(cleanup, 1);
         int handlerRegion = _u.CurrentHandler;
@@ -85,7 +85,7 @@ public sealed partial class CodeGen
         Emit(Op.Swap, 2);                     // prev, orig, raised, rest
         foreach (var h in t.Handlers)
         {
-            _u.Line = h.Line;
+            SetLoc(h);
             int next = NewLabel(), nomatch = NewLabel(), hexc = NewLabel();
             VisitExpr(h.Type!);
             Emit(Op.CheckEgMatch);            // rest', match

@@ -119,7 +119,7 @@ public sealed partial class CodeGen
             throw new CompileError("'return' with value in async generator", r.Line, r.Col);
         if (r.Value != null) VisitExpr(r.Value);
         else Emit(Op.LoadConst, Const(null));
-        _u.Line = r.Line;
+        SetLoc(r);
         UnwindBlocks(null, true, false);
         Emit(Op.ReturnValue);
     }
@@ -128,7 +128,7 @@ public sealed partial class CodeGen
     {
         int n = 0;
         if (r.Exc != null) { VisitExpr(r.Exc); n = 1; if (r.Cause != null) { VisitExpr(r.Cause); n = 2; } }
-        _u.Line = r.Line;
+        SetLoc(r);
         Emit(Op.RaiseVarargs, n);
     }
 
@@ -145,9 +145,31 @@ public sealed partial class CodeGen
             VisitExpr(a.Msg);
             Emit(Op.Call, 1);
         }
-        _u.Line = a.Line;
+        if (LastCompare(a.Test) is { } cmp) SetLoc(cmp); else SetLoc(a);
         Emit(Op.RaiseVarargs, 1);
         Mark(end);
+    }
+
+    /// <summary>
+    /// The last comparison CPython's compiler passes through when it compiles a condition (it
+    /// leaves the comparison's range current): an assertion's raise points there, else at the
+    /// statement.
+    /// </summary>
+    private static Expr? LastCompare(Expr test)
+    {
+        switch (test)
+        {
+            case Compare: return test;
+            case UnaryOpExpr { Op: UnaryOperator.Not } u: return LastCompare(u.Operand);
+            case BoolOp b:
+                {
+                    Expr? last = null;
+                    foreach (var v in b.Values) last = LastCompare(v) ?? last;
+                    return last;
+                }
+            case IfExp i: return LastCompare(i.Orelse) ?? LastCompare(i.Body) ?? LastCompare(i.Test);
+            default: return null;
+        }
     }
 
     private void CompileTry(Try t)
@@ -171,7 +193,7 @@ public sealed partial class CodeGen
         Emit(Op.Jump, end);
         // Exceptional path: run the finally body with the exception saved, then re-raise.
         Mark(exc);
-        _u.Line = t.Finalbody[0].Line;
+        SetLoc(t.Finalbody[0]);
         Emit(Op.PushExcInfo);
         PushHandler(cleanup, 1);
         var fe = PushBlock(FBlock.FinallyEnd);
@@ -198,14 +220,14 @@ public sealed partial class CodeGen
         PopHandler(outer);
         Emit(Op.Jump, orelse);
         Mark(handler);
-        _u.Line = t.Handlers[0].Line;
+        SetLoc(t.Handlers[0]);
         Emit(Op.PushExcInfo);
         PushHandler(cleanup, 1);
         int handlerRegion = _u.CurrentHandler;
         for (int i = 0; i < t.Handlers.Count; i++)
         {
             var h = t.Handlers[i];
-            _u.Line = h.Line;
+            SetLoc(h);
             if (h.Type == null && i < t.Handlers.Count - 1)
                 throw new CompileError("default 'except:' must be last", h.Line, h.Col);
             int next = NewLabel();
@@ -262,18 +284,18 @@ public sealed partial class CodeGen
         Mark(end);
     }
 
-    private void CompileWith(With w, int item) => CompileWith(w.Items, w.Body, w.Line, item, isAsync: false);
+    private void CompileWith(With w, int item) => CompileWith(w.Items, w.Body, w, item, isAsync: false);
 
     /// <summary>
     /// <c>with</c> and <c>async with</c> (one item per nesting level, as CPython compiles them):
     /// the async form awaits the results of <c>__aenter__</c> and <c>__aexit__</c>.
     /// </summary>
-    private void CompileWith(List<WithItem> items, List<Stmt> body, int line, int item, bool isAsync)
+    private void CompileWith(List<WithItem> items, List<Stmt> body, Stmt stmt, int item, bool isAsync)
     {
         var it = items[item];
         int exc = NewLabel(), end = NewLabel(), cleanup = NewLabel(), suppress = NewLabel();
         VisitExpr(it.ContextExpr);
-        _u.Line = line;
+        SetLoc(stmt);
         Emit(isAsync ? Op.BeforeAsyncWith : Op.BeforeWith);
         if (isAsync) EmitAwait();
         int outer = PushHandler(exc, 1);
@@ -282,11 +304,11 @@ public sealed partial class CodeGen
         wb.IsAsync = isAsync;
         if (it.OptionalVars != null) Store(it.OptionalVars);
         else Emit(Op.PopTop);
-        if (item + 1 < items.Count) CompileWith(items, body, line, item + 1, isAsync);
+        if (item + 1 < items.Count) CompileWith(items, body, stmt, item + 1, isAsync);
         else VisitBody(body);
         PopBlock();
         PopHandler(outer);
-        _u.Line = line;
+        SetLoc(stmt);
         Emit(Op.LoadConst, Const(null));
         Emit(Op.LoadConst, Const(null));
         Emit(Op.LoadConst, Const(null));

@@ -8,10 +8,10 @@ public sealed partial class CodeGen
 {
     private void VisitExpr(Expr e)
     {
-        int savedLine = _u.Line;
-        _u.Line = e.Line;
+        var saved = _u.Loc;
+        SetLoc(e);
         CompileExpr(e);
-        _u.Line = savedLine;
+        _u.Loc = saved;
     }
 
     private void CompileExpr(Expr e)
@@ -26,7 +26,7 @@ public sealed partial class CodeGen
             case BinOp b:
                 VisitExpr(b.Left);
                 VisitExpr(b.Right);
-                _u.Line = b.Line;
+                SetLoc(b);
                 Emit(Op.BinaryOp, (int)b.Op);
                 break;
             case UnaryOpExpr u:
@@ -76,13 +76,14 @@ public sealed partial class CodeGen
                 break;
             case A.Attribute a:
                 VisitExpr(a.Value);
-                _u.Line = a.EndLine > 0 ? a.EndLine : a.Line;
+                SetLoc(a);
+                MatchAttrStart(a);
                 Emit(Op.LoadAttr, NameIdx(Mangle(_privateName, a.Attr)));
                 break;
             case Subscript s:
                 VisitExpr(s.Value);
                 VisitExpr(s.Slice);
-                _u.Line = s.Line;
+                SetLoc(s);
                 Emit(Op.BinarySubscr);
                 break;
             case Slice sl:
@@ -243,7 +244,7 @@ public sealed partial class CodeGen
         if (c.Ops.Count == 1)
         {
             VisitExpr(c.Comparators[0]);
-            _u.Line = c.Line;
+            SetLoc(c);
             EmitCompare(c.Ops[0]);
             return;
         }
@@ -314,6 +315,13 @@ public sealed partial class CodeGen
         Emit(whenTrue ? Op.PopJumpIfTrue : Op.PopJumpIfFalse, label);
     }
 
+    /// <summary>The range of a call instruction: the call, started at the method name for a method call spanning lines.</summary>
+    private void CallLoc(Call c)
+    {
+        SetLoc(c);
+        if (c.Func is A.Attribute at) MatchAttrStart(at);
+    }
+
     private void CompileCall(Call c)
     {
         bool starred = HasStar(c.Args);
@@ -322,7 +330,8 @@ public sealed partial class CodeGen
         if (c.Func is A.Attribute at && !starred && !dstar)
         {
             VisitExpr(at.Value);
-            _u.Line = at.EndLine > 0 ? at.EndLine : at.Line;
+            SetLoc(at);
+            MatchAttrStart(at);
             Emit(Op.LoadMethod, NameIdx(Mangle(_privateName, at.Attr)));
         }
         else
@@ -356,12 +365,12 @@ public sealed partial class CodeGen
                 }
                 if (built && pending > 0) { Emit(Op.BuildMap, pending); Emit(Op.DictMerge, 1); pending = 0; }
                 if (!built) Emit(Op.BuildMap, pending);
-                _u.Line = c.Line;
+                SetLoc(c);
                 Emit(Op.CallFunctionEx, 1);
             }
             else
             {
-                _u.Line = c.Line;
+                SetLoc(c);
                 Emit(Op.CallFunctionEx, 0);
             }
             return;
@@ -379,12 +388,12 @@ public sealed partial class CodeGen
                 VisitExpr(c.Keywords[i].Value);
             }
             Emit(Op.LoadConst, Const(new ConstTuple(names)));
-            _u.Line = c.Line;
+            CallLoc(c);
             Emit(Op.CallKw, c.Args.Count + names.Length);
         }
         else
         {
-            _u.Line = c.Line;
+            CallLoc(c);
             Emit(Op.Call, c.Args.Count);
         }
     }

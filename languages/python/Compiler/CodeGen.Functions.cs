@@ -75,7 +75,7 @@ public sealed partial class CodeGen
     private void CompileFunctionDef(Stmt node, string name, Arguments args, List<Stmt> body, List<Expr> decorators, Expr? returns, bool isAsync)
     {
         foreach (var d in decorators) { Emit(Op.PushNull); VisitExpr(d); }
-        _u.Line = node.Line;
+        SetLoc(node);
         int flags = CompileDefaults(args, returns, true);
         var scope = _symbols.ScopeOf(node);
         int firstLine = decorators.Count > 0 ? decorators[0].Line : node.Line;
@@ -89,10 +89,22 @@ public sealed partial class CodeGen
         var (argc, posonly, kwonly, cf) = ArgCounts(args);
         if (isAsync) cf |= CodeFlags.Coroutine;
         var code = LeaveUnit(argc, posonly, kwonly, cf);
-        _u.Line = node.Line;
+        SetLoc(node);
         MakeClosure(code, flags);
-        for (int i = 0; i < decorators.Count; i++) Emit(Op.Call, 1);
+        ApplyDecorators(decorators);
         CompileName(name, Ctx.Store);
+    }
+
+    /// <summary>Calls the decorators, innermost first; each call carries its decorator's range.</summary>
+    private void ApplyDecorators(List<Expr> decorators)
+    {
+        var saved = _u.Loc;
+        for (int i = decorators.Count - 1; i >= 0; i--)
+        {
+            SetLoc(decorators[i]);
+            Emit(Op.Call, 1);
+        }
+        _u.Loc = saved;
     }
 
     private void CompileLambda(Lambda l)
@@ -112,7 +124,7 @@ public sealed partial class CodeGen
     private void CompileClassDef(ClassDef c)
     {
         foreach (var d in c.DecoratorList) { Emit(Op.PushNull); VisitExpr(d); }
-        _u.Line = c.Line;
+        SetLoc(c);
         Emit(Op.PushNull);
         Emit(Op.LoadBuildClass);
         var scope = _symbols.ScopeOf(c);
@@ -120,7 +132,7 @@ public sealed partial class CodeGen
         var savedPrivate = _privateName;
         EnterUnit(scope, c.Name, ChildQualName(c.Name), firstLine);
         _privateName = c.Name;
-        _u.Line = c.Line;
+        SetLoc(c);
         CompileName("__name__", Ctx.Load);
         CompileName("__module__", Ctx.Store);
         Emit(Op.LoadConst, Const(_u.QualName));
@@ -136,7 +148,7 @@ public sealed partial class CodeGen
         Emit(Op.ReturnValue);
         var code = LeaveUnit(0, 0, 0, CodeFlags.None);
         _privateName = savedPrivate;
-        _u.Line = c.Line;
+        SetLoc(c);
         MakeClosure(code, 0);
         Emit(Op.LoadConst, Const(c.Name));
         bool starred = HasStar(c.Bases);
@@ -174,7 +186,7 @@ public sealed partial class CodeGen
             }
             else Emit(Op.Call, 2 + c.Bases.Count);
         }
-        for (int i = 0; i < c.DecoratorList.Count; i++) Emit(Op.Call, 1);
+        ApplyDecorators(c.DecoratorList);
         CompileName(c.Name, Ctx.Store);
     }
 
@@ -183,7 +195,7 @@ public sealed partial class CodeGen
         var scope = _symbols.ScopeOf(node);
         Emit(Op.PushNull);
         EnterUnit(scope, name, ChildQualName(name), node.Line);
-        _u.Line = node.Line;
+        SetLoc(node);
         bool isGen = build == Op.Nop;
         if (!isGen) Emit(build, 0);
         CompileComprehensionLoop(gens, 0, elt, value, build, isGen);

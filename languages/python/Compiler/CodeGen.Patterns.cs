@@ -13,7 +13,7 @@ public sealed partial class CodeGen
         foreach (var c in m.Cases)
         {
             int next = NewLabel();
-            _u.Line = c.Pattern.Line > 0 ? c.Pattern.Line : m.Line;
+            if (c.Pattern.Line > 0) SetLoc(c.Pattern); else SetLoc(m);
             Emit(Op.Copy, 1);
             CompilePattern(c.Pattern);
             Emit(Op.PopJumpIfFalse, next);

@@ -18,7 +18,7 @@ public sealed partial class CodeGen
         var doc = DocString(body);
         if (doc != null)
         {
-            _u.Line = body[0].Line;
+            SetLoc(body[0]);
             Emit(Op.LoadConst, Const(doc));
             CompileName("__doc__", Ctx.Store);
             start = 1;
@@ -47,7 +47,7 @@ public sealed partial class CodeGen
 
     private void VisitStmt(Stmt s)
     {
-        _u.Line = s.Line;
+        SetLoc(s);
         switch (s)
         {
             case ExprStmt e:
@@ -104,12 +104,20 @@ public sealed partial class CodeGen
 
     private void Store(Expr target)
     {
+        var saved = _u.Loc;
+        SetLoc(target);
+        StoreTarget(target);
+        _u.Loc = saved;
+    }
+
+    private void StoreTarget(Expr target)
+    {
         switch (target)
         {
             case Name n: CompileName(n.Id, Ctx.Store); break;
             case A.Attribute a:
                 VisitExpr(a.Value);
-                _u.Line = a.Line;
+                SetLoc(a);
                 Emit(Op.StoreAttr, NameIdx(Mangle(_privateName, a.Attr)));
                 break;
             case Subscript s:
@@ -140,6 +148,14 @@ public sealed partial class CodeGen
 
     private void CompileDelete(Expr t)
     {
+        var saved = _u.Loc;
+        SetLoc(t);
+        DeleteTarget(t);
+        _u.Loc = saved;
+    }
+
+    private void DeleteTarget(Expr t)
+    {
         switch (t)
         {
             case Name n: CompileName(n.Id, Ctx.Del); break;
@@ -153,23 +169,30 @@ public sealed partial class CodeGen
 
     private void CompileAugAssign(AugAssign a)
     {
+        // Loading and storing the target carry the target's range, the operation the statement's.
         int op = (int)a.Op + BinaryOpCodes.Inplace;
+        var stmt = _u.Loc;
+        SetLoc(a.Target);
         switch (a.Target)
         {
             case Name n:
                 CompileName(n.Id, Ctx.Load);
+                _u.Loc = stmt;
                 VisitExpr(a.Value);
-                _u.Line = a.Line;
                 Emit(Op.BinaryOp, op);
+                SetLoc(a.Target);
                 CompileName(n.Id, Ctx.Store);
                 break;
             case A.Attribute at:
                 VisitExpr(at.Value);
                 Emit(Op.Copy, 1);
+                MatchAttrStart(at);
                 Emit(Op.LoadAttr, NameIdx(Mangle(_privateName, at.Attr)));
+                _u.Loc = stmt;
                 VisitExpr(a.Value);
-                _u.Line = a.Line;
                 Emit(Op.BinaryOp, op);
+                SetLoc(a.Target);
+                MatchAttrStart(at);
                 Emit(Op.Swap, 2);
                 Emit(Op.StoreAttr, NameIdx(Mangle(_privateName, at.Attr)));
                 break;
@@ -179,15 +202,17 @@ public sealed partial class CodeGen
                 Emit(Op.Copy, 2);
                 Emit(Op.Copy, 2);
                 Emit(Op.BinarySubscr);
+                _u.Loc = stmt;
                 VisitExpr(a.Value);
-                _u.Line = a.Line;
                 Emit(Op.BinaryOp, op);
+                SetLoc(a.Target);
                 Emit(Op.Swap, 3);
                 Emit(Op.Swap, 2);
                 Emit(Op.StoreSubscr);
                 break;
             default: throw new CompileError("illegal expression for augmented assignment", a.Line, a.Col);
         }
+        _u.Loc = stmt;
     }
 
     private void CompileAnnAssign(AnnAssign a)
@@ -231,7 +256,7 @@ public sealed partial class CodeGen
         PushBlock(FBlock.WhileLoop, start, end);
         VisitBody(w.Body);
         PopBlock();
-        _u.Line = w.Line;
+        SetLoc(w);
         Emit(Op.JumpBackward, start);
         Mark(orelse);
         VisitBody(w.Orelse);
@@ -242,7 +267,7 @@ public sealed partial class CodeGen
     {
         int start = NewLabel(), cleanup = NewLabel(), end = NewLabel();
         VisitExpr(f.Iter);
-        _u.Line = f.Line;
+        SetLoc(f);
         Emit(Op.GetIter);
         Mark(start);
         Emit(Op.ForIter, cleanup);
@@ -250,7 +275,7 @@ public sealed partial class CodeGen
         Store(f.Target);
         VisitBody(f.Body);
         PopBlock();
-        _u.Line = f.Line;
+        SetLoc(f);
         Emit(Op.JumpBackward, start);
         Mark(cleanup);
         VisitBody(f.Orelse);

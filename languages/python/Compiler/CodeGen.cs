@@ -46,7 +46,10 @@ public sealed partial class CodeGen
         public readonly List<string> VarNames = new();
         public readonly Dictionary<string, int> VarIndex = new();
         public readonly List<FrameBlock> Blocks = new();
-        public int Line;
+        /// <summary>The source range new instructions get (CPython's u_lineno .. u_end_col_offset).</summary>
+        public SrcLoc Loc;
+        /// <summary>Sets a line-only location (no columns: no carets in tracebacks).</summary>
+        public int Line { set => Loc = new SrcLoc(value, value, -1, -1); }
         public string? Doc;
         public bool IsClass;
     }
@@ -57,10 +60,18 @@ public sealed partial class CodeGen
     private readonly Stack<Unit> _stack = new();
     private bool _interactive;
 
+    private Utf8Columns? _columns;
+
     private CodeGen(string filename, SymbolTable symbols) { _filename = filename; _symbols = symbols; }
 
     /// <summary>Compiles a module, an expression (<see cref="CompileMode.Eval"/>) or an interactive statement.</summary>
-    public static CodeUnit Compile(Mod mod, string filename, CompileMode mode)
+    /// <param name="mod">The tree.</param>
+    /// <param name="filename">co_filename.</param>
+    /// <param name="mode">What the code is for.</param>
+    /// <param name="source">The source text the tree was parsed from: when given, instruction
+    /// columns are recorded as UTF-8 byte offsets (CPython's co_positions); otherwise the
+    /// tree's columns are taken as they are.</param>
+    public static CodeUnit Compile(Mod mod, string filename, CompileMode mode, string? source = null)
     {
         SymbolTable st = mod switch
         {
@@ -69,7 +80,7 @@ public sealed partial class CodeGen
             Expression e => SymbolTable.Build(mod, null, e.Body),
             _ => throw new ArgumentException("unknown module kind"),
         };
-        var cg = new CodeGen(filename, st);
+        var cg = new CodeGen(filename, st) { _columns = source != null ? new Utf8Columns(source) : null };
         cg.EnterUnit(st.Top, "<module>", "<module>", 1);
         switch (mod)
         {
@@ -115,7 +126,8 @@ public sealed partial class CodeGen
     private CodeUnit LeaveUnit(int argCount, int posOnly, int kwOnly, CodeFlags flags)
     {
         var u = _u;
-        var (code, lines, table, maxStack) = Assembler.Assemble(u.Instrs, u.Labels, u.Handlers);
+        var (code, lines, positions, table, maxStack) = Assembler.Assemble(u.Instrs, u.Labels, u.Handlers);
+        if (_columns != null) _columns.ToBytes(positions);
         var cells = u.Scope.CellVars.ToArray();
         var cell2arg = new int[cells.Length];
         for (int i = 0; i < cells.Length; i++)
@@ -130,7 +142,7 @@ public sealed partial class CodeGen
             Name = u.Name, QualName = u.QualName, Filename = _filename, FirstLine = u.FirstLine,
             ArgCount = argCount, PosOnlyArgCount = posOnly, KwOnlyArgCount = kwOnly, Flags = flags,
             VarNames = u.VarNames.ToArray(), CellVars = cells, FreeVars = u.Scope.FreeVars.ToArray(), Cell2Arg = cell2arg,
-            Names = u.Names.ToArray(), Consts = u.Consts.ToArray(), Code = code, Lines = lines,
+            Names = u.Names.ToArray(), Consts = u.Consts.ToArray(), Code = code, Lines = lines, Positions = positions,
             ExceptionTable = table, MaxStack = maxStack, Doc = u.Doc,
         };
         _u = _stack.Count > 0 ? _stack.Pop() : null!;
@@ -141,7 +153,27 @@ public sealed partial class CodeGen
 
     private void Emit(Op op, int arg = 0)
     {
-        _u.Instrs.Add(new Instr { Op = op, Arg = arg, Line = _u.Line, Handler = _u.CurrentHandler });
+        _u.Instrs.Add(new Instr { Op = op, Arg = arg, Loc = _u.Loc, Handler = _u.CurrentHandler });
+    }
+
+    /// <summary>New instructions get <paramref name="n"/>'s source range (CPython's SET_LOC).</summary>
+    private void SetLoc(Node n) => _u.Loc = SrcLoc.Of(n);
+
+    /// <summary>
+    /// For an attribute spanning lines, moves the start of the current range to the attribute
+    /// name on its last line, so a traceback points at <c>.name</c> rather than the line the
+    /// chain began on (CPython's update_start_location_to_match_attr).
+    /// </summary>
+    private void MatchAttrStart(A.Attribute a)
+    {
+        var l = _u.Loc;
+        if (l.Line == a.EndLine || a.EndLine <= 0) return;
+        l.Line = a.EndLine;
+        if (a.Attr.Length <= a.EndCol) l.Col = a.EndCol - a.Attr.Length;
+        else { l.Col = -1; l.EndCol = -1; }
+        l.EndLine = Math.Max(l.Line, l.EndLine);
+        if (l.Line == l.EndLine) l.EndCol = Math.Max(l.Col, l.EndCol);
+        _u.Loc = l;
     }
 
     private int NewLabel()
@@ -158,7 +190,7 @@ public sealed partial class CodeGen
         int prev = _u.CurrentHandler;
         _u.Handlers.Add(new HandlerInfo { Label = label });
         int h = _u.Handlers.Count - 1;
-        _u.Instrs.Add(new Instr { Op = Op.SetupHandler, Arg = h, Line = _u.Line, Handler = prev, Extra = exclude });
+        _u.Instrs.Add(new Instr { Op = Op.SetupHandler, Arg = h, Loc = _u.Loc, Handler = prev, Extra = exclude });
         _u.CurrentHandler = h;
         return prev;
     }

@@ -63,6 +63,8 @@ public sealed class CodeUnit
     public int[] Code { get; init; } = [];
     /// <summary>Source line of each instruction.</summary>
     public int[] Lines { get; init; } = [];
+    /// <summary>Source range of each instruction (co_positions); read only when a traceback is formatted.</summary>
+    public SrcLoc[] Positions { get; init; } = [];
     /// <summary>Exception table, innermost regions first for overlapping ranges (ranges do not overlap after assembly).</summary>
     public ExceptionEntry[] ExceptionTable { get; init; } = [];
     /// <summary>Maximum value-stack depth.</summary>

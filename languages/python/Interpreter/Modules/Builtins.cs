@@ -271,9 +271,9 @@ public static partial class Builtins
         {
             CodeUnit unit = mode switch
             {
-                "eval" => CodeGen.Compile(PySharp.Syntax.Parser.ParseExpression(source, filename), filename, CompileMode.Eval),
-                "single" => CodeGen.Compile(PySharp.Syntax.Parser.ParseInteractive(source, filename), filename, CompileMode.Single),
-                _ => CodeGen.Compile(PySharp.Syntax.Parser.ParseModule(source, filename), filename, CompileMode.Exec),
+                "eval" => CodeGen.Compile(PySharp.Syntax.Parser.ParseExpression(source, filename), filename, CompileMode.Eval, source),
+                "single" => CodeGen.Compile(PySharp.Syntax.Parser.ParseInteractive(source, filename), filename, CompileMode.Single, source),
+                _ => CodeGen.Compile(PySharp.Syntax.Parser.ParseModule(source, filename), filename, CompileMode.Exec, source),
             };
             if (Environment.GetEnvironmentVariable("PYSHARP_DIS") == "1") DumpCode(unit);
             return new PyCode(unit);

@@ -15,6 +15,7 @@ public static partial class Modules_
         rt.NativeModules["gc"] = MakeGc;
         rt.NativeModules["_io"] = MakeIo;
         rt.NativeModules["io"] = MakeIo;
+        rt.NativeModules["_pysharp_traceback"] = MakeTracebackHelpers;
         RegisterMore(rt);
     }
 

@@ -341,7 +341,9 @@ public sealed class PyTraceback : PyObject
 {
     public readonly Frame Frame;
     public readonly int Line;
+    /// <summary>Index of the instruction that raised (tb_lasti / 2): its source range places the markers.</summary>
+    public readonly int Lasti;
     public readonly PyTraceback? Next;
-    public PyTraceback(Frame f, int line, PyTraceback? next) { f.MarkEscaped(); Frame = f; Line = line; Next = next; }
+    public PyTraceback(Frame f, int line, int lasti, PyTraceback? next) { f.MarkEscaped(); Frame = f; Line = line; Lasti = lasti; Next = next; }
     public override PyType Type => PyType.Traceback;
 }

@@ -39,7 +39,7 @@ public static class Errors
             }
             int n = 0;
             foreach (var l in File.ReadLines(filename))
-                if (++n == line) return l.Trim();
+                if (++n == line) return l;
         }
         catch (IOException) { }
         return null;
@@ -104,7 +104,12 @@ public static class Errors
         var code = tb.Frame.Code;
         sb.Append($"  File \"{code.Filename}\", line {tb.Line}, in {code.Name}\n");
         var src = SourceLine(code.Filename, tb.Line);
-        if (!string.IsNullOrEmpty(src)) sb.Append("    ").Append(src).Append('\n');
+        if (src == null) return;
+        // CPython strips only the indentation: trailing blanks stay on the printed line.
+        var shown = src.TrimStart(' ', '\t', '\f');
+        if (shown.Length == 0) return;
+        sb.Append("    ").Append(shown).Append('\n');
+        sb.Append(Carets.MarkerLine(code.Unit, tb.Lasti, src));
     }
 
     public static string TypeDisplayName(PyType t)

@@ -423,7 +423,7 @@ public static partial class Interpreter
                 var hstack = frame.Stack;
                 int at = frame.Pc - 1;
                 frame.LastPc = at;
-                if (!wasReraise) ex.Value.Traceback = new PyTraceback(frame, hcode.LineOf(at), ex.Value.Traceback);
+                if (!wasReraise) ex.Value.Traceback = new PyTraceback(frame, hcode.LineOf(at), at, ex.Value.Traceback);
                 int target = -1, depth = 0;
                 foreach (var entry in hcode.ExceptionTable)
                 {

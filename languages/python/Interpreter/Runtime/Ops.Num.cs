@@ -81,11 +81,12 @@ public static partial class Ops
                 var im = a.Type.Lookup("__ior__");
                 if (im != null) return CallMethod(im, a, b);
             }
+            return BinaryDispatch(a, b, op, inplace: true);
         }
         return BinaryDispatch(a, b, op);
     }
 
-    public static PyObject BinaryDispatch(PyObject a, PyObject b, int op)
+    public static PyObject BinaryDispatch(PyObject a, PyObject b, int op, bool inplace = false)
     {
         var r = TryBinary(a, b, BinNames[op], BinRNames[op]);
         if (r != null) return r;
@@ -95,7 +96,9 @@ public static partial class Ops
             if (IsSeq(a) && IntValue(b) == null) throw TypeError($"can't multiply sequence by non-int of type '{TypeName(b)}'");
             if (IsSeq(b) && IntValue(a) == null) throw TypeError($"can't multiply sequence by non-int of type '{TypeName(a)}'");
         }
-        throw TypeError($"unsupported operand type(s) for {BinSymbols[op]}: '{TypeName(a)}' and '{TypeName(b)}'");
+        // The in-place forms name their statement's operator (+=, **=).
+        string symbol = inplace ? (op == BinaryOpCodes.Pow ? "**" : BinSymbols[op]) + "=" : BinSymbols[op];
+        throw TypeError($"unsupported operand type(s) for {symbol}: '{TypeName(a)}' and '{TypeName(b)}'");
     }
 
     /// <summary>The binary-operator protocol with reflected methods and NotImplemented; null when both sides decline.</summary>

@@ -154,6 +154,16 @@ public static partial class TypeInit
         c.Prop("co_freevars", s => StrTuple(((PyCode)s).Unit.FreeVars));
         c.Prop("co_names", s => StrTuple(((PyCode)s).Unit.Names));
         c.Prop("co_consts", s => PyTuple.Of(((PyCode)s).Consts));
+        c.Def("co_positions", s =>
+        {
+            // One (lineno, end_lineno, col_offset, end_col_offset) per instruction, None where unknown.
+            var positions = ((PyCode)s).Unit.Positions;
+            var list = new PyList();
+            static PyObject Or(int v) => v < 0 ? PyNone.Instance : PyInt.Get(v);
+            foreach (var p in positions)
+                list.Append(PyTuple.Of(p.Line > 0 ? PyInt.Get(p.Line) : PyNone.Instance, p.EndLine > 0 ? PyInt.Get(p.EndLine) : PyNone.Instance, Or(p.Col), Or(p.EndCol)));
+            return Ops.GetIter(list);
+        });
         c.Def("__repr__", s => new PyStr($"<code object {((PyCode)s).Name} at 0x{Ops.Id(s):x12}, file \"{((PyCode)s).Filename}\", line {((PyCode)s).Unit.FirstLine}>"));
 
         var fr = PyType.Frame;
@@ -167,7 +177,7 @@ public static partial class TypeInit
         tbt.Prop("tb_frame", s => ((PyTraceback)s).Frame);
         tbt.Prop("tb_lineno", s => PyInt.Get(((PyTraceback)s).Line));
         tbt.Prop("tb_next", s => (PyObject?)((PyTraceback)s).Next ?? PyNone.Instance);
-        tbt.Prop("tb_lasti", s => PyInt.Get(((PyTraceback)s).Frame.LastPc * 2));
+        tbt.Prop("tb_lasti", s => PyInt.Get(((PyTraceback)s).Lasti * 2));
     }
 
     private static PyTuple StrTuple(string[] a)

@@ -1,12 +1,13 @@
 """Extracting, formatting and printing stack traces, in CPython 3.11's output format.
 
 Written for PySharp: the frames come from traceback and frame objects (tb_frame, tb_lineno,
-f_code, f_lineno, f_back) and the source lines from linecache. Column markers (3.11's ^^^
-lines) are not produced: PySharp's code objects carry no column positions.
+tb_lasti, f_code, f_lineno, f_back), the source lines from linecache, and the columns of the
+^~ marker lines from the code objects' co_positions().
 """
 
 import sys
 import linecache
+import _pysharp_traceback
 
 __all__ = ["extract_stack", "extract_tb", "format_exception", "format_exception_only",
            "format_list", "format_stack", "format_tb", "print_exc", "format_exc",
@@ -89,11 +90,42 @@ def walk_tb(tb):
         tb = tb.tb_next
 
 
+def _walk_tb_with_full_positions(tb):
+    """(frame, (lineno, end_lineno, colno, end_colno)) for each entry of a traceback."""
+    while tb is not None:
+        positions = _get_code_position(tb.tb_frame.f_code, tb.tb_lasti)
+        if positions[0] is None:
+            positions = (tb.tb_lineno,) + positions[1:]
+        yield tb.tb_frame, positions
+        tb = tb.tb_next
+
+
+def _get_code_position(code, instruction_index):
+    if instruction_index < 0:
+        return (None, None, None, None)
+    n = instruction_index // 2
+    for i, position in enumerate(code.co_positions()):
+        if i == n:
+            return position
+    return (None, None, None, None)
+
+
 class StackSummary(list):
     """A list of FrameSummary objects that can format itself."""
 
     @classmethod
     def extract(klass, frame_gen, *, limit=None, lookup_lines=True, capture_locals=False):
+        def extended_frame_gen():
+            for f, lineno in frame_gen:
+                yield f, (lineno, None, None, None)
+        return klass._extract_from_extended_frame_gen(
+            extended_frame_gen(), limit=limit, lookup_lines=lookup_lines,
+            capture_locals=capture_locals)
+
+    @classmethod
+    def _extract_from_extended_frame_gen(klass, frame_gen, *, limit=None, lookup_lines=True,
+                                         capture_locals=False):
+        """Like extract, from (frame, (lineno, end_lineno, colno, end_colno)) pairs."""
         if limit is None:
             limit = getattr(sys, "tracebacklimit", None)
             if limit is not None and limit < 0:
@@ -102,10 +134,11 @@ class StackSummary(list):
         if limit is not None:
             entries = entries[:limit] if limit >= 0 else entries[limit:]
         result = klass()
-        for f, lineno in entries:
+        for f, (lineno, end_lineno, colno, end_colno) in entries:
             co = f.f_code
             result.append(FrameSummary(co.co_filename, lineno, co.co_name, lookup_line=False,
-                                       locals=f.f_locals if capture_locals else None))
+                                       locals=f.f_locals if capture_locals else None,
+                                       end_lineno=end_lineno, colno=colno, end_colno=end_colno))
         if lookup_lines:
             for f in result:
                 f.line
@@ -126,7 +159,11 @@ class StackSummary(list):
         row = ['  File "{}", line {}, in {}\n'.format(
             frame_summary.filename, frame_summary.lineno, frame_summary.name)]
         if frame_summary.line:
-            row.append("    {}\n".format(frame_summary.line))
+            stripped_line = frame_summary.line.strip()
+            row.append("    {}\n".format(stripped_line))
+            markers = _marker_line(frame_summary, stripped_line)
+            if markers is not None:
+                row.append(markers)
         if frame_summary.locals:
             for name, value in sorted(frame_summary.locals.items()):
                 row.append("    {name} = {value}\n".format(name=name, value=value))
@@ -162,8 +199,88 @@ class StackSummary(list):
         return result
 
 
+def _marker_line(frame_summary, stripped_line):
+    """The ^~ line under a frame's source line, or None (CPython 3.11's rules, its quirks included:
+    trailing blanks of the source line shift the markers left)."""
+    if frame_summary.colno is None or frame_summary.end_colno is None:
+        return None
+    line = frame_summary._original_line
+    stripped_characters = len(line) - len(frame_summary.line.lstrip())
+    start_offset = _byte_offset_to_character_offset(line, frame_summary.colno)
+    end_offset = _byte_offset_to_character_offset(line, frame_summary.end_colno)
+    code_segment = line[start_offset:end_offset]
+    anchors = None
+    if frame_summary.lineno == frame_summary.end_lineno:
+        try:
+            anchors = _extract_caret_anchors_from_line_segment(code_segment)
+        except Exception:
+            anchors = None
+    else:
+        # The range goes on past this line: mark up to its last character.
+        end_offset = len(line.rstrip())
+    # No markers when they would just underline the whole line.
+    if not (end_offset - start_offset < len(stripped_line) or
+            (anchors and anchors[1] - anchors[0] > 0)):
+        return None
+    dp_start_offset = _display_width(line, start_offset) + 1
+    dp_end_offset = _display_width(line, end_offset) + 1
+    row = ["    ", " " * (dp_start_offset - stripped_characters)]
+    if anchors:
+        dp_left = _display_width(code_segment, anchors[0])
+        dp_right = _display_width(code_segment, anchors[1])
+        row.append("~" * dp_left)
+        row.append("^" * (dp_right - dp_left))
+        row.append("~" * (dp_end_offset - dp_start_offset - dp_right))
+    else:
+        row.append("^" * (dp_end_offset - dp_start_offset))
+    row.append("\n")
+    return "".join(row)
+
+
+def _byte_offset_to_character_offset(s, offset):
+    return len(s.encode("utf-8")[:offset].decode("utf-8", errors="replace"))
+
+
+def _display_width(line, offset):
+    if line.isascii():
+        return offset
+    return _pysharp_traceback.display_width(line[:offset])
+
+
+def _extract_caret_anchors_from_line_segment(segment):
+    """(left_end, right_start) character offsets of the ^ part within segment, or None.
+
+    The node offsets are UTF-8 byte offsets, as CPython's ast gives them; like CPython 3.11 the
+    operator search mixes them with character counts."""
+    nodes = _pysharp_traceback.anchor_nodes(segment)
+    if nodes is None:
+        return None
+    kind, a, b = nodes
+    normalize = lambda offset: _byte_offset_to_character_offset(segment, offset)
+    if kind == "binop":
+        operator_str = segment[normalize(a):normalize(b)]
+        operator_offset = len(operator_str) - len(operator_str.lstrip())
+        left = a + operator_offset
+        right = left + 1
+        if operator_offset + 1 < len(operator_str) and not operator_str[operator_offset + 1].isspace():
+            right += 1
+        while left < len(segment) and (segment[left].isspace() or segment[left] in ")#"):
+            left += 1
+            right += 1
+        return (normalize(left), normalize(right))
+    left = normalize(a)
+    right = normalize(b + 1)
+    while left < len(segment) and segment[left] != "[":
+        left += 1
+    while right < len(segment) and segment[right] != "]":
+        right += 1
+    if right < len(segment):
+        right += 1
+    return (left, right)
+
+
 def extract_tb(tb, limit=None):
-    return StackSummary.extract(walk_tb(tb), limit=limit)
+    return StackSummary._extract_from_extended_frame_gen(_walk_tb_with_full_positions(tb), limit=limit)
 
 
 def extract_stack(f=None, limit=None):
@@ -231,8 +348,9 @@ class TracebackException:
         if _seen is None:
             _seen = set()
         _seen.add(id(exc_value))
-        self.stack = StackSummary.extract(walk_tb(exc_traceback), limit=limit,
-                                          lookup_lines=lookup_lines, capture_locals=capture_locals)
+        self.stack = StackSummary._extract_from_extended_frame_gen(
+            _walk_tb_with_full_positions(exc_traceback), limit=limit,
+            lookup_lines=lookup_lines, capture_locals=capture_locals)
         self.exc_type = exc_type
         self._str = _safe_string(exc_value, "exception")
         self.__notes__ = getattr(exc_value, "__notes__", None)
