@@ -1,4 +1,5 @@
 using System.Numerics;
+using PySharp.Syntax;
 using PySharp.Syntax.Ast;
 using A = PySharp.Syntax.Ast;
 
@@ -127,7 +128,13 @@ public sealed partial class CodeGen
     {
         var u = _u;
         var (code, lines, positions, table, maxStack) = Assembler.Assemble(u.Instrs, u.Labels, u.Handlers);
-        if (_columns != null) _columns.ToBytes(positions);
+        if (_columns != null)
+            for (int i = 0; i < positions.Length; i++)
+            {
+                ref var p = ref positions[i];
+                if (p.Col >= 0) p.Col = _columns.ToByte(p.Line, p.Col);
+                if (p.EndCol >= 0) p.EndCol = _columns.ToByte(p.EndLine, p.EndCol);
+            }
         var cells = u.Scope.CellVars.ToArray();
         var cell2arg = new int[cells.Length];
         for (int i = 0; i < cells.Length; i++)

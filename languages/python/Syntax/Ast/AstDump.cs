@@ -29,40 +29,9 @@ public static partial class AstDump
     sealed class DumpState(bool attrs, string? source)
     {
         public readonly bool Attrs = attrs;
-        readonly string[]? lines = source?.Split('\n');
+        readonly Utf8Columns? columns = source is null ? null : new Utf8Columns(source);
 
-        // Per line: null until needed, then an empty array for ASCII lines (bytes == chars)
-        // or the UTF-8 byte offset of every char position.
-        readonly int[]?[] byteOffsets = new int[]?[source?.Split('\n').Length ?? 0];
-
-        public int ByteCol(int line, int col)
-        {
-            if (lines == null || line < 1 || line > lines.Length) return col;
-            var text = lines[line - 1];
-            if (col > text.Length) return col;
-            var offsets = byteOffsets[line - 1] ??= ComputeOffsets(text);
-            return offsets.Length == 0 ? col : offsets[col];
-        }
-
-        static int[] ComputeOffsets(string text)
-        {
-            bool ascii = true;
-            foreach (char c in text) if (c >= 0x80) { ascii = false; break; }
-            if (ascii) return [];
-            var offsets = new int[text.Length + 1];
-            int bytes = 0;
-            for (int i = 0; i < text.Length; i++)
-            {
-                offsets[i] = bytes;
-                char c = text[i];
-                if (c < 0x80) bytes += 1;
-                else if (c < 0x800) bytes += 2;
-                else if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1])) { bytes += 4; offsets[++i] = bytes - 2; }
-                else bytes += 3;
-            }
-            offsets[text.Length] = bytes;
-            return offsets;
-        }
+        public int ByteCol(int line, int col) => columns?.ToByte(line, col) ?? col;
     }
 
     static void Sep(StringBuilder sb)
