@@ -61,8 +61,8 @@ public static partial class Modules_
         d.Def(F1("radians", x => x * Math.PI / 180.0));
         d.Def(F1("erf", x => Libm.Available ? Libm.Erf(x) : Erf(x)));
         d.Def(F1("erfc", x => Libm.Available ? Libm.Erfc(x) : Erfc(x)));
-        d.Def(F1("gamma", Gamma));
-        d.Def(F1("lgamma", x => Math.Log(Math.Abs(Gamma(x)))));
+        d.Def(F1("gamma", GammaFunctions.Gamma));
+        d.Def(F1("lgamma", GammaFunctions.LogGamma));
         d.Def(Reg.FnN("log", (a, k) =>
         {
             if (a.Length is < 1 or > 2) throw Ops.TypeError("math.log requires 1 to 2 arguments");
@@ -263,19 +263,6 @@ public static partial class Modules_
             if (Math.Abs(delta - 1) < 1e-16) break;
         }
         return Math.Exp(-x * x) / Math.Sqrt(Math.PI) / f;
-    }
-
-    private static double Gamma(double x)
-    {
-        if (x == Math.Floor(x) && x <= 0) return double.NaN;
-        if (x == Math.Floor(x) && x < 171) { double r = 1; for (int i = 2; i < x; i++) r *= i; return r; }
-        if (x < 0.5) return Math.PI / (Math.Sin(Math.PI * x) * Gamma(1 - x));
-        x -= 1;
-        double[] g = [0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059, 12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7];
-        double a = g[0];
-        double t = x + 7.5;
-        for (int i = 1; i < 9; i++) a += g[i] / (x + i);
-        return Math.Sqrt(2 * Math.PI) * Math.Pow(t, x + 0.5) * Math.Exp(-t) * a;
     }
 }
 

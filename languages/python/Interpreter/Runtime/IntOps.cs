@@ -67,13 +67,7 @@ public static class IntOps
 
     private static PyObject TrueDivBig(BigInteger x, BigInteger y)
     {
-        // Correctly rounded for the common cases; big operands go through scaled division.
-        double dx = (double)x, dy = (double)y;
-        if (!double.IsInfinity(dx) && !double.IsInfinity(dy) && BigInteger.Abs(x) < (BigInteger.One << 53) && BigInteger.Abs(y) < (BigInteger.One << 53))
-            return new PyFloat(dx / dy);
-        int shift = (int)Math.Max(0, (long)y.GetBitLength() - (long)x.GetBitLength() + 60);
-        var q = BigInteger.Divide(x << shift, y);
-        double r = (double)q * Math.Pow(2, -shift);
+        double r = BigFloat.Quotient(x, y);
         if (double.IsInfinity(r)) throw Ops.OverflowError("integer division result too large for a float");
         return new PyFloat(r);
     }

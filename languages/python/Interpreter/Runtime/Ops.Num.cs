@@ -34,7 +34,7 @@ public static partial class Ops
     {
         if (intLike is PyInt i) return i.Value;
         var b = ((PyBigInt)intLike).Value;
-        double d = (double)b;
+        double d = BigFloat.ToDouble(b);
         if (double.IsInfinity(d)) throw OverflowError("int too large to convert to float");
         return d;
     }
