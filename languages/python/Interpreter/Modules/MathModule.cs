@@ -57,8 +57,8 @@ public static partial class Modules_
             if (double.IsInfinity(b)) return new PyFloat(a);
             return new PyFloat(Math.IEEERemainder(a, b));
         }));
-        d.Def(F1("degrees", x => x * 180.0 / Math.PI));
-        d.Def(F1("radians", x => x * Math.PI / 180.0));
+        d.Def(F1("degrees", x => x * (180.0 / Math.PI)));
+        d.Def(F1("radians", x => x * (Math.PI / 180.0)));
         d.Def(F1("erf", x => Libm.Available ? Libm.Erf(x) : Erf(x)));
         d.Def(F1("erfc", x => Libm.Available ? Libm.Erfc(x) : Erfc(x)));
         d.Def(F1("gamma", GammaFunctions.Gamma));
@@ -100,7 +100,7 @@ public static partial class Modules_
         d.Def(Reg.Fn("atan2", (y, x) => new PyFloat(Math.Atan2(D(y), D(x)))));
         d.Def(Reg.Fn("copysign", (x, y) => new PyFloat(Math.CopySign(D(x), D(y)))));
         d.Def(Reg.Fn("fmod", (x, y) => { var b = D(y); if (b == 0) throw Ops.ValueError("math domain error"); return new PyFloat(Math.IEEERemainder(D(x), b) is var _ ? D(x) % b : 0); }));
-        d.Def(Reg.FnN("hypot", (a, k) => { double s = 0; foreach (var x in a) { var v = D(x); s += v * v; } return new PyFloat(a.Length == 2 ? Math.Sqrt(D(a[0]) * D(a[0]) + D(a[1]) * D(a[1])) : Math.Sqrt(s)); }));
+        d.Def(Reg.FnN("hypot", (a, k) => new PyFloat(VectorNorm.Of(a.Select(D).ToArray()))));
         d.Def(Reg.Fn("floor", x => x is PyFloat f ? TypeInit.ToInt(new PyFloat(Math.Floor(f.Value))) : Ops.IntValue(x) ?? Ops.CallSpecial(x, "__floor__") ?? TypeInit.ToInt(new PyFloat(Math.Floor(D(x))))));
         d.Def(Reg.Fn("ceil", x => x is PyFloat f ? TypeInit.ToInt(new PyFloat(Math.Ceiling(f.Value))) : Ops.IntValue(x) ?? Ops.CallSpecial(x, "__ceil__") ?? TypeInit.ToInt(new PyFloat(Math.Ceiling(D(x))))));
         d.Def(Reg.Fn("trunc", x => x is PyFloat f ? TypeInit.ToInt(f) : Ops.IntValue(x) ?? Ops.CallSpecial(x, "__trunc__") ?? throw Ops.TypeError($"type {Ops.TypeName(x)} doesn't define __trunc__ method")));
@@ -201,7 +201,13 @@ public static partial class Modules_
             return PyTuple.Of(new PyFloat(m), PyInt.Get(e));
         }));
         d.Def(Reg.Fn("ldexp", (x, i) => new PyFloat(D(x) * Math.Pow(2, Ops.Index(i)))));
-        d.Def(Reg.FnN("dist", (a, k) => { var p = Ops.ToList(a[0]); var q = Ops.ToList(a[1]); double s = 0; for (int i = 0; i < p.Count; i++) { var dd = D(p[i]) - D(q[i]); s += dd * dd; } return new PyFloat(Math.Sqrt(s)); }));
+        d.Def(Reg.FnN("dist", (a, k) =>
+        {
+            var p = Ops.ToList(a[0]);
+            var q = Ops.ToList(a[1]);
+            if (p.Count != q.Count) throw Ops.ValueError("both points must have the same number of dimensions");
+            return new PyFloat(VectorNorm.Of(p.Select((x, i) => D(x) - D(q[i])).ToArray()));
+        }));
     });
 
     private static double Erf(double x)
