@@ -273,7 +273,7 @@ public static partial class Modules_
 }
 
 /// <summary>
-/// The C library's erf, erfc, log1p and expm1, which CPython's math module calls: using the same
+/// The C library's erf, erfc, log1p, expm1 and hypot (for abs of a complex), which CPython calls: using the same
 /// functions gives bit-identical results (System.Math has no such functions; its others already
 /// come from the C library). Where libm is missing the managed approximations are used.
 /// </summary>
@@ -285,6 +285,7 @@ internal static class Libm
     [System.Runtime.InteropServices.DllImport(Lib, EntryPoint = "erfc")] public static extern double Erfc(double x);
     [System.Runtime.InteropServices.DllImport(Lib, EntryPoint = "log1p")] public static extern double Log1p(double x);
     [System.Runtime.InteropServices.DllImport(Lib, EntryPoint = "expm1")] public static extern double Expm1(double x);
+    [System.Runtime.InteropServices.DllImport(Lib, EntryPoint = "hypot")] public static extern double Hypot(double x, double y);
 
     public static readonly bool Available = Probe();
 

@@ -364,8 +364,8 @@ public static partial class TypeInit
         c.Def("__abs__", a =>
         {
             var v = Ops.ComplexValue(a)!.Value;
-            double r = Math.Sqrt(v.Real * v.Real + v.Imaginary * v.Imaginary);
-            if (double.IsInfinity(r) && double.IsFinite(v.Real) && double.IsFinite(v.Imaginary)) r = Complex.Abs(v);
+            // CPython uses the C library's hypot (C99: an infinite part wins over a NaN).
+            double r = Libm.Available ? Libm.Hypot(v.Real, v.Imaginary) : Complex.Abs(v);
             if (double.IsInfinity(r) && double.IsFinite(v.Real) && double.IsFinite(v.Imaginary)) throw Ops.OverflowError("absolute value too large");
             return new PyFloat(r);
         });
