@@ -14,6 +14,33 @@ public static partial class Modules_
         return new PyFloat(r);
     }
 
+    /// <summary>
+    /// log, log2 or log10 of a float or an int as CPython computes it: an int is first rounded to
+    /// a float; one too large for that is split into m * 2^e (m in [0.5, 1), rounded once) and
+    /// gives f(m) + f(2) * e.
+    /// </summary>
+    private static double LogOf(PyObject x, Func<double, double> f)
+    {
+        double v;
+        if (Ops.IntValue(x) is { } i)
+        {
+            var n = Ops.ToBig(i);
+            if (n.Sign <= 0) throw Ops.ValueError("math domain error");
+            v = BigFloat.ToDouble(n);
+            if (double.IsInfinity(v))
+            {
+                long e = n.GetBitLength();
+                double m = BigFloat.Quotient(n, BigInteger.One << (int)e);
+                if (m == 1.0) { m = 0.5; e++; }
+                return f(m) + f(2.0) * e;
+            }
+        }
+        else v = D(x);
+        if (double.IsNaN(v)) return v;
+        if (v <= 0) throw Ops.ValueError("math domain error");
+        return f(v);
+    }
+
     private static PyBuiltin F1(string name, Func<double, double> f) => Reg.Fn(name, x => { var v = D(x); return MathResult(f(v), v); });
 
     private static PyModule MakeMath(Runtime rt) => Module("math", d =>
@@ -30,8 +57,8 @@ public static partial class Modules_
         d.Def(F1("sinh", Math.Sinh)); d.Def(F1("cosh", Math.Cosh)); d.Def(F1("tanh", Math.Tanh));
         d.Def(F1("asinh", Math.Asinh)); d.Def(F1("acosh", Math.Acosh)); d.Def(F1("atanh", Math.Atanh));
         d.Def(F1("fabs", Math.Abs));
-        d.Def(F1("log2", x => x <= 0 ? double.NaN : Math.Log2(x)));
-        d.Def(F1("log10", x => x <= 0 ? double.NaN : Math.Log10(x)));
+        d.Def(Reg.Fn("log2", x => new PyFloat(LogOf(x, Math.Log2))));
+        d.Def(Reg.Fn("log10", x => new PyFloat(LogOf(x, Math.Log10))));
         d.Def(F1("log1p", x => x <= -1 ? double.NaN : Libm.Available ? Libm.Log1p(x) : Log1p(x)));
         d.Def(F1("expm1", x => Libm.Available ? Libm.Expm1(x) : Expm1(x)));
         d.Def(F1("cbrt", Math.Cbrt));
@@ -66,27 +93,11 @@ public static partial class Modules_
         d.Def(Reg.FnN("log", (a, k) =>
         {
             if (a.Length is < 1 or > 2) throw Ops.TypeError("math.log requires 1 to 2 arguments");
-            var x = a[0];
-            double lx;
-            if (Ops.IntValue(x) is PyBigInt bi)
-            {
-                if (bi.Value.Sign <= 0) throw Ops.ValueError("math domain error");
-                lx = BigInteger.Log(bi.Value);
-            }
-            else
-            {
-                var v = D(x);
-                if (v <= 0) throw Ops.ValueError("math domain error");
-                lx = Math.Log(v);
-            }
-            if (a.Length > 1)
-            {
-                var b = D(a[1]);
-                if (b <= 0) throw Ops.ValueError("math domain error");
-                if (b == 1) throw Ops.ZeroDivisionError("float division by zero");
-                return new PyFloat(lx / Math.Log(b));
-            }
-            return new PyFloat(lx);
+            double num = LogOf(a[0], Math.Log);
+            if (a.Length == 1) return new PyFloat(num);
+            double den = LogOf(a[1], Math.Log);
+            if (den == 0) throw Ops.ZeroDivisionError("float division by zero");
+            return new PyFloat(num / den);
         }));
         d.Def(Reg.Fn("pow", (x, y) =>
         {
@@ -147,10 +158,14 @@ public static partial class Modules_
             var n = Ops.ToBig(Ops.IndexObj(x));
             if (n.Sign < 0) throw Ops.ValueError("isqrt() argument must be nonnegative");
             if (n.IsZero) return PyInt.Zero;
-            var r = (BigInteger)Math.Sqrt((double)n);
-            while (r * r > n) r--;
-            while ((r + 1) * (r + 1) <= n) r++;
-            return PyInt.FromBig(r);
+            // Newton's method on integers from a power of two above the root: it decreases to floor(sqrt(n)).
+            var r = BigInteger.One << (int)((n.GetBitLength() + 1) / 2);
+            while (true)
+            {
+                var y = (r + n / r) >> 1;
+                if (y >= r) return PyInt.FromBig(r);
+                r = y;
+            }
         }));
         d.Def(Reg.FnN("comb", (a, k) =>
         {
