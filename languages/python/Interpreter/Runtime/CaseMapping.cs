@@ -21,7 +21,7 @@ internal static class CaseMapping
 
     /// <summary>Upper for lowercase characters, lower for uppercase ones (CPython's swapcase).</summary>
     public static string SwapCase(string s) =>
-        Map(s, r => Rune.IsUpper(r) ? Mode.Lower : Rune.IsLower(r) ? Mode.Upper : null);
+        Map(s, r => (CharProps.Of(r.Value) & CharProps.Upper) != 0 ? Mode.Lower : (CharProps.Of(r.Value) & CharProps.Lower) != 0 ? Mode.Upper : null);
 
     /// <summary>The first character in title case, the rest in lower case (3.8+).</summary>
     public static string Capitalize(string s)
@@ -142,8 +142,7 @@ internal static class CaseMapping
         return char.IsSurrogate(s[j]) ? new Rune(0xFFFD) : new Rune(s[j]);
     }
 
-    private static bool IsCased(Rune r) =>
-        Rune.IsUpper(r) || Rune.IsLower(r) || Rune.GetUnicodeCategory(r) == UnicodeCategory.TitlecaseLetter;
+    private static bool IsCased(Rune r) => (CharProps.Of(r.Value) & CharProps.Cased) != 0;
 
     private static bool IsCaseIgnorable(Rune r) =>
         Rune.GetUnicodeCategory(r) is UnicodeCategory.NonSpacingMark or UnicodeCategory.EnclosingMark or UnicodeCategory.Format

@@ -170,24 +170,8 @@ public static partial class Ops
         return sb.ToString();
     }
 
-    public static bool IsPrintable(int cp)
-    {
-        if (cp == ' ') return true;
-        var cat = cp < 0x10000 ? char.GetUnicodeCategory((char)cp) : System.Globalization.CharUnicodeInfo.GetUnicodeCategory(cp);
-        switch (cat)
-        {
-            case System.Globalization.UnicodeCategory.Control:
-            case System.Globalization.UnicodeCategory.Format:
-            case System.Globalization.UnicodeCategory.Surrogate:
-            case System.Globalization.UnicodeCategory.PrivateUse:
-            case System.Globalization.UnicodeCategory.OtherNotAssigned:
-            case System.Globalization.UnicodeCategory.LineSeparator:
-            case System.Globalization.UnicodeCategory.ParagraphSeparator:
-            case System.Globalization.UnicodeCategory.SpaceSeparator:
-                return false;
-        }
-        return true;
-    }
+    /// <summary>Whether repr shows the code point as it is (CPython's Py_UNICODE_ISPRINTABLE, from its own table).</summary>
+    public static bool IsPrintable(int cp) => (CharProps.Of(cp) & CharProps.Printable) != 0;
 
     private static bool EnterRepr(object o) => Runtime.Current.ReprGuard.Add(o);
     private static void LeaveRepr(object o) => Runtime.Current.ReprGuard.Remove(o);

@@ -43,67 +43,6 @@ public static partial class StrOps
     private static int CodePointAt(string s, int i) =>
         char.IsHighSurrogate(s[i]) && i + 1 < s.Length && char.IsLowSurrogate(s[i + 1]) ? char.ConvertToUtf32(s[i], s[i + 1]) : s[i];
 
-    internal static bool AstralIsPrintable(string s)
-    {
-        for (int i = 0; i < s.Length; i++)
-        {
-            if (char.IsHighSurrogate(s[i]) && i + 1 < s.Length && char.IsLowSurrogate(s[i + 1]))
-            {
-                var cat = CharUnicodeInfo.GetUnicodeCategory(char.ConvertToUtf32(s[i], s[i + 1]));
-                if (cat is UnicodeCategory.OtherNotAssigned or UnicodeCategory.Control or UnicodeCategory.Format or UnicodeCategory.PrivateUse
-                    or UnicodeCategory.SpaceSeparator or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator or UnicodeCategory.Surrogate)
-                    return false;
-                i++;
-            }
-            else if (!Ops.IsPrintable(s[i])) return false;
-        }
-        return true;
-    }
-
-    /// <summary>Character classes of the str.isX predicates.</summary>
-    public enum CpClass { Alpha, Alnum, Decimal, Numeric, IdStart, IdContinue }
-
-    private static bool Is(int cp, CpClass k)
-    {
-        var cat = CharUnicodeInfo.GetUnicodeCategory(cp);
-        bool letter = cat is UnicodeCategory.UppercaseLetter or UnicodeCategory.LowercaseLetter or UnicodeCategory.TitlecaseLetter
-            or UnicodeCategory.ModifierLetter or UnicodeCategory.OtherLetter;
-        return k switch
-        {
-            CpClass.Alpha => letter,
-            CpClass.Decimal => cat == UnicodeCategory.DecimalDigitNumber,
-            CpClass.Numeric => cat is UnicodeCategory.DecimalDigitNumber or UnicodeCategory.LetterNumber or UnicodeCategory.OtherNumber,
-            CpClass.Alnum => letter || cat is UnicodeCategory.DecimalDigitNumber or UnicodeCategory.LetterNumber or UnicodeCategory.OtherNumber,
-            CpClass.IdStart => letter || cp == '_' || cat == UnicodeCategory.LetterNumber,
-            _ => letter || cp == '_' || cat is UnicodeCategory.LetterNumber or UnicodeCategory.DecimalDigitNumber
-                or UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.ConnectorPunctuation,
-        };
-    }
-
-    /// <summary>str.isalpha and friends by code point: true when non-empty and every code point is in the class.</summary>
-    public static bool AstralIs(string s, CpClass k)
-    {
-        if (s.Length == 0) return false;
-        for (int i = 0; i < s.Length; i++)
-        {
-            int cp = s[i];
-            if (char.IsHighSurrogate(s[i]) && i + 1 < s.Length && char.IsLowSurrogate(s[i + 1])) cp = char.ConvertToUtf32(s[i], s[++i]);
-            if (!Is(cp, k)) return false;
-        }
-        return true;
-    }
-
-    internal static bool AstralIsIdentifier(string s)
-    {
-        for (int i = 0; i < s.Length; i++)
-        {
-            int cp = s[i];
-            if (char.IsHighSurrogate(s[i]) && i + 1 < s.Length && char.IsLowSurrogate(s[i + 1])) cp = char.ConvertToUtf32(s[i], s[++i]);
-            if (!Is(cp, i == 0 || (i == 1 && cp > 0xFFFF) ? CpClass.IdStart : CpClass.IdContinue)) return false;
-        }
-        return true;
-    }
-
     public static string Repeat(string s, int n)
     {
         if (n <= 0) return "";

@@ -38,7 +38,7 @@ public static partial class TypeInit
         return ((int)Math.Min(start, len + 1), (int)end);
     }
 
-    private static bool IsSpace(char c) => char.IsWhiteSpace(c) || c == '\x1c' || c == '\x1d' || c == '\x1e' || c == '\x1f';
+    private static bool IsSpace(char c) => (CharProps.Of(c) & CharProps.Space) != 0;
 
     private static void InitStr()
     {
@@ -188,29 +188,19 @@ public static partial class TypeInit
         t.Def("swapcase", a => new PyStr(CaseMapping.SwapCase(S(a))));
         t.Def("capitalize", a => new PyStr(CaseMapping.Capitalize(S(a))));
         t.Def("title", a => new PyStr(CaseMapping.Title(S(a))));
-        t.Def("isdigit", a => PyBool.Of(!StrOps.IsAsciiOrBmp(S(a)) ? StrOps.AstralIs(S(a), StrOps.CpClass.Decimal) : S(a).Length > 0 && S(a).All(c => char.IsDigit(c) || "²³¹⁰⁴⁵⁶⁷⁸⁹".Contains(c))));
-        t.Def("isdecimal", a => PyBool.Of(!StrOps.IsAsciiOrBmp(S(a)) ? StrOps.AstralIs(S(a), StrOps.CpClass.Decimal) : S(a).Length > 0 && S(a).All(char.IsDigit)));
-        t.Def("isnumeric", a => PyBool.Of(!StrOps.IsAsciiOrBmp(S(a)) ? StrOps.AstralIs(S(a), StrOps.CpClass.Numeric) : S(a).Length > 0 && S(a).All(char.IsNumber)));
-        t.Def("isalpha", a => PyBool.Of(!StrOps.IsAsciiOrBmp(S(a)) ? StrOps.AstralIs(S(a), StrOps.CpClass.Alpha) : S(a).Length > 0 && S(a).All(char.IsLetter)));
-        t.Def("isalnum", a => PyBool.Of(!StrOps.IsAsciiOrBmp(S(a)) ? StrOps.AstralIs(S(a), StrOps.CpClass.Alnum) : S(a).Length > 0 && S(a).All(char.IsLetterOrDigit)));
-        t.Def("isspace", a => PyBool.Of(S(a).Length > 0 && S(a).All(IsSpace)));
+        // Character classes as CPython sees them (CharProps: its Unicode 14 data).
+        t.Def("isdigit", a => PyBool.Of(CharProps.All(S(a), CharProps.Digit)));
+        t.Def("isdecimal", a => PyBool.Of(CharProps.All(S(a), CharProps.Decimal)));
+        t.Def("isnumeric", a => PyBool.Of(CharProps.All(S(a), CharProps.Numeric)));
+        t.Def("isalpha", a => PyBool.Of(CharProps.All(S(a), CharProps.Alpha)));
+        t.Def("isalnum", a => PyBool.Of(CharProps.All(S(a), CharProps.Alpha | CharProps.Decimal | CharProps.Digit | CharProps.Numeric)));
+        t.Def("isspace", a => PyBool.Of(CharProps.All(S(a), CharProps.Space)));
         t.Def("isascii", a => PyBool.Of(S(a).All(c => c < 128)));
-        t.Def("isupper", a => PyBool.Of(S(a).Any(char.IsUpper) && !S(a).Any(char.IsLower)));
-        t.Def("islower", a => PyBool.Of(S(a).Any(char.IsLower) && !S(a).Any(char.IsUpper)));
-        t.Def("istitle", a =>
-        {
-            var s = S(a);
-            bool cased = false, prev = false;
-            foreach (var c in s)
-            {
-                if (char.IsUpper(c)) { if (prev) return PyBool.False; prev = true; cased = true; }
-                else if (char.IsLower(c)) { if (!prev) return PyBool.False; prev = true; cased = true; }
-                else prev = false;
-            }
-            return PyBool.Of(cased);
-        });
+        t.Def("isupper", a => PyBool.Of(IsCasedOnly(S(a), CharProps.Upper, CharProps.Lower | CharProps.Title)));
+        t.Def("islower", a => PyBool.Of(IsCasedOnly(S(a), CharProps.Lower, CharProps.Upper | CharProps.Title)));
+        t.Def("istitle", a => PyBool.Of(IsTitle(S(a))));
         t.Def("isidentifier", a => PyBool.Of(IsIdentifier(S(a))));
-        t.Def("isprintable", a => PyBool.Of(StrOps.IsAsciiOrBmp(S(a)) ? S(a).All(c => Ops.IsPrintable(c)) : StrOps.AstralIsPrintable(S(a))));
+        t.Def("isprintable", a => PyBool.Of(S(a).Length == 0 || CharProps.All(S(a), CharProps.Printable)));
         t.DefN("center", (a, k) => PadImpl(a, 0, "center"));
         t.DefN("ljust", (a, k) => PadImpl(a, 1, "ljust"));
         t.DefN("rjust", (a, k) => PadImpl(a, 2, "rjust"));
@@ -316,10 +306,48 @@ public static partial class TypeInit
     internal static bool IsIdentifier(string s)
     {
         if (s.Length == 0) return false;
-        if (!StrOps.IsAsciiOrBmp(s)) return StrOps.AstralIsIdentifier(s);
-        if (!(char.IsLetter(s[0]) || s[0] == '_')) return false;
-        foreach (var c in s) if (!(char.IsLetterOrDigit(c) || c == '_' || CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.ConnectorPunctuation)) return false;
+        for (int i = 0; i < s.Length; i++)
+        {
+            bool first = i == 0;
+            int cp = CharProps.CodePointAt(s, ref i);
+            if ((CharProps.Of(cp) & (first ? CharProps.IdStart : CharProps.IdContinue)) == 0) return false;
+        }
         return true;
+    }
+
+    /// <summary>str.isupper/islower: some character has <paramref name="want"/> and none has <paramref name="reject"/>.</summary>
+    private static bool IsCasedOnly(string s, ushort want, ushort reject)
+    {
+        bool cased = false;
+        for (int i = 0; i < s.Length; i++)
+        {
+            ushort f = CharProps.Of(CharProps.CodePointAt(s, ref i));
+            if ((f & reject) != 0) return false;
+            if ((f & want) != 0) cased = true;
+        }
+        return cased;
+    }
+
+    /// <summary>str.istitle: upper- and titlecase characters only after uncased ones, lowercase only after cased ones.</summary>
+    private static bool IsTitle(string s)
+    {
+        bool cased = false, previousCased = false;
+        for (int i = 0; i < s.Length; i++)
+        {
+            ushort f = CharProps.Of(CharProps.CodePointAt(s, ref i));
+            if ((f & (CharProps.Upper | CharProps.Title)) != 0)
+            {
+                if (previousCased) return false;
+                previousCased = cased = true;
+            }
+            else if ((f & CharProps.Lower) != 0)
+            {
+                if (!previousCased) return false;
+                previousCased = cased = true;
+            }
+            else previousCased = false;
+        }
+        return cased;
     }
 
     private static string InsertBetween(string s, string ins, long count)
