@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Writes Interpreter/Runtime/ctype.txt (embedded in the interpreter): CPython's character
+"""Writes Syntax/Unicode/ctype.txt (embedded in PySharp.Syntax): CPython's character
 properties (what str.isalpha, isdecimal, isdigit, isnumeric, islower, isupper, istitle,
 isspace, isprintable and isidentifier see for each code point, and whether it is cased) as runs of code points with the same flags. PySharp uses this table rather than
 .NET's categories, which follow a newer Unicode version and have no Other_Lowercase,
@@ -10,7 +10,7 @@ import os
 import sys
 import unicodedata
 
-# Bit values; keep in sync with CharProps in Interpreter/Runtime/CharProps.cs.
+# Bit values; keep in sync with CharProps in Syntax/Unicode/CharProps.cs.
 ALPHA, DECIMAL, DIGIT, NUMERIC, LOWER, UPPER, TITLE, SPACE, PRINTABLE, ID_START, ID_CONTINUE, CASED = (1 << k for k in range(12))
 
 
@@ -50,7 +50,7 @@ lines = [
     % (sys.version_info[:3] + (unicodedata.unidata_version,)),
     '# Runs of code points with the same flags: first-code-point flags (hex; bits in CharProps.cs).',
 ] + rows
-path = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'Interpreter', 'Runtime', 'ctype.txt')
+path = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'Syntax', 'Unicode', 'ctype.txt')
 with open(path, 'w', encoding='utf-8', newline='\n') as f:
     f.write('\n'.join(lines) + '\n')
 print('wrote', os.path.normpath(path), len(rows), 'runs')

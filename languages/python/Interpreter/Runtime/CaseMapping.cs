@@ -1,3 +1,4 @@
+using PySharp.Syntax;
 using System.Globalization;
 using System.Text;
 

@@ -1,3 +1,4 @@
+using PySharp.Syntax;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Text;

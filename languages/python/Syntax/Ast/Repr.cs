@@ -114,24 +114,8 @@ public static class Repr
         sb.Append(quote);
     }
 
-    /// <summary>Python 3.11's <c>str.isprintable</c> for one code point: categories from .NET,
-    /// restricted to the characters Unicode 14 (CPython 3.11's database) assigns.</summary>
-    public static bool IsPrintable(int cp)
-    {
-        if (cp == ' ') return true;
-        if (cp < 0x7f) return cp > 0x20;
-        if (cp >= 0xA0 && cp < 0x300) return cp != 0xAD && cp != 0xA0;
-        if (cp >= 0xD800 && cp <= 0xDFFF) return false;
-        var cat = CharUnicodeInfo.GetUnicodeCategory(cp);
-        return cat switch
-        {
-            UnicodeCategory.Control or UnicodeCategory.Format or UnicodeCategory.Surrogate
-                or UnicodeCategory.PrivateUse or UnicodeCategory.OtherNotAssigned
-                or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator
-                or UnicodeCategory.SpaceSeparator => false,
-            _ => UnicodeNames.IsNamed(cp),
-        };
-    }
+    /// <summary>Python 3.11's <c>str.isprintable</c> for one code point (CPython's own table).</summary>
+    public static bool IsPrintable(int cp) => (CharProps.Of(cp) & CharProps.Printable) != 0;
 
     /// <summary>Appends Python's <c>repr(bytes)</c>.</summary>
     public static void Bytes(byte[] b, StringBuilder sb)

@@ -312,22 +312,10 @@ internal sealed partial class Tokenizer
     static bool IsAsciiIdentStart(char c) => c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_';
     static bool IsIdentChar(char c) => c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_' || c >= '0' && c <= '9';
 
-    static bool IsUnicodeIdentStart(int cp)
-    {
-        var cat = CharUnicodeInfo.GetUnicodeCategory(cp);
-        return cat is UnicodeCategory.UppercaseLetter or UnicodeCategory.LowercaseLetter or UnicodeCategory.TitlecaseLetter
-            or UnicodeCategory.ModifierLetter or UnicodeCategory.OtherLetter or UnicodeCategory.LetterNumber
-            || cp == 0x2118 || cp == 0x212E || cp == 0x309B || cp == 0x309C || cp == 0x1885 || cp == 0x1886;
-    }
+    // XID_Start / XID_Continue as CPython 3.11 has them (U+309B is ID_Start but not XID_Start).
+    static bool IsUnicodeIdentStart(int cp) => (CharProps.Of(cp) & CharProps.IdStart) != 0;
 
-    static bool IsUnicodeIdentContinue(int cp)
-    {
-        if (IsUnicodeIdentStart(cp)) return true;
-        var cat = CharUnicodeInfo.GetUnicodeCategory(cp);
-        return cat is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark
-            or UnicodeCategory.DecimalDigitNumber or UnicodeCategory.ConnectorPunctuation
-            || cp == 0x00B7 || cp == 0x0387 || cp >= 0x1369 && cp <= 0x1371 || cp == 0x19DA;
-    }
+    static bool IsUnicodeIdentContinue(int cp) => (CharProps.Of(cp) & CharProps.IdContinue) != 0;
 
     int CodePointAt(int p, out int len)
     {

@@ -1,18 +1,22 @@
 using System.Globalization;
 
-namespace PySharp.Interpreter;
+namespace PySharp.Syntax;
 
 /// <summary>
-/// CPython's character properties per code point (<c>Runtime/ctype.txt</c>, written by
+/// CPython's character properties per code point (<c>Syntax/Unicode/ctype.txt</c>, written by
 /// <c>tools/gen_ctype.py</c> from CPython 3.11): what <c>str.isalpha</c>, <c>isdecimal</c>,
 /// <c>islower</c>, <c>isidentifier</c> and the others see. .NET's categories follow another
 /// Unicode version and lack Other_Lowercase/Other_Uppercase ('ⅷ' is lowercase) and the XID
-/// properties, so the str methods read this table. Lookups of the BMP go through a flat table.
+/// properties, so the tokenizer (identifiers), repr and the str methods read this table. Lookups
+/// of the BMP go through a flat table.
 /// </summary>
-internal static class CharProps
+public static class CharProps
 {
+    /// <summary>Flag bits (see tools/gen_ctype.py).</summary>
+#pragma warning disable CS1591 // the flag names say what they are
     public const ushort Alpha = 1, Decimal = 2, Digit = 4, Numeric = 8, Lower = 16, Upper = 32, Title = 64,
         Space = 128, Printable = 256, IdStart = 512, IdContinue = 1024, Cased = 2048;
+#pragma warning restore CS1591
 
     private static ushort[]? s_bmp;
     private static int[]? s_starts;
@@ -51,7 +55,7 @@ internal static class CharProps
 
     private static void Load()
     {
-        using var stream = typeof(CharProps).Assembly.GetManifestResourceStream("pysharp.ctype.txt")
+        using var stream = typeof(CharProps).Assembly.GetManifestResourceStream("PySharp.Syntax.ctype.txt")
             ?? throw new InvalidOperationException("the character property table is not embedded");
         using var reader = new StreamReader(stream);
         var starts = new List<int>(4000);
