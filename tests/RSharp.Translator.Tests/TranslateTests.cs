@@ -103,29 +103,58 @@ public class TranslateTests
         Assert.That(r.Stdout, Is.EqualTo("no evil"));
     }
 
-    [Test]
-    public void BrainfuckLongProgramWithWarmStateCounting()
+    private static readonly Dictionary<string, string> Stats = new() { ["RSHARP_JIT_STATS"] = "1" };
+
+    /// <summary>The counters of the stats line the launcher prints at exit.</summary>
+    private static Dictionary<string, long> JitStats(string stderr)
     {
-        string program = Path.Combine(Examples("brainfuck"), "sum.b");
-        var r = Cli.Run(Translated("brainfuck"), ["--jit", "threshold=50", program],
-            env: new Dictionary<string, string> { ["RSHARP_JIT_STATS"] = "1" });
-        Assert.That(r.ExitCode, Is.EqualTo(0), r.Stderr);
-        var k = System.Text.RegularExpressions.Regex.Match(File.ReadAllText(program), @"K equal to (\d+)");
-        long K = long.Parse(k.Groups[1].Value);
-        Assert.That(r.Stdout, Is.EqualTo((K * K * (K + 1) / 2).ToString("D7") + "\n"));
-        // The rewritten portal reaches the warm state: loops become hot (nothing is compiled yet).
-        var m = System.Text.RegularExpressions.Regex.Match(r.Stderr, @"jit-stats: drivers=brainfuck hot_loops=(\d+) loops_compiled=0");
-        Assert.That(m.Success, r.Stderr);
-        Assert.That(long.Parse(m.Groups[1].Value), Is.GreaterThan(1000));
+        var m = System.Text.RegularExpressions.Regex.Match(stderr, @"jit-stats: drivers=\S* ((?:\w+=\d+ )+)refused=\[(.*)\]");
+        Assert.That(m.Success, "no jit-stats line in: " + stderr);
+        return m.Groups[1].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            .Select(kv => kv.Split('=')).ToDictionary(kv => kv[0], kv => long.Parse(kv[1]));
+    }
+
+    /// <summary>
+    /// With the JIT on, a hot loop hands the portal invocation over to the meta-interpreter, which
+    /// traces, compiles (CIL backend) and runs compiled code: the output is exactly that of <c>--jit off</c>.
+    /// </summary>
+    [TestCase("hello.b", "")]
+    [TestCase("reverse.b", "stressed\n")]
+    [TestCase("sum.b", "")]
+    public void BrainfuckWithTheJitPrintsWhatJitOffPrints(string example, string stdin)
+    {
+        string program = Path.Combine(Examples("brainfuck"), example);
+        var sw = System.Diagnostics.Stopwatch.StartNew();
+        var off = Cli.Run(Translated("brainfuck"), ["--jit", "off", program], stdin, Stats);
+        var offTime = sw.Elapsed;
+        sw.Restart();
+        var on = Cli.Run(Translated("brainfuck"), ["--jit", "threshold=3", program], stdin, Stats);
+        TestContext.Out.WriteLine($"{example}: --jit off {offTime.TotalSeconds:0.00} s, --jit threshold=3 {sw.Elapsed.TotalSeconds:0.00} s");
+        TestContext.Out.WriteLine(on.Stderr);
+        Assert.That(off.ExitCode, Is.EqualTo(0), off.Stderr);
+        Assert.That(on.ExitCode, Is.EqualTo(0), on.Stderr);
+        Assert.That(on.Stdout, Is.EqualTo(off.Stdout).And.Not.Empty);
+        var offStats = JitStats(off.Stderr);
+        Assert.That(offStats["hot_loops"] + offStats["entries"] + offStats["loops_compiled"], Is.Zero, off.Stderr);
+        var stats = JitStats(on.Stderr);
+        Assert.That(stats["entries"], Is.GreaterThanOrEqualTo(1), on.Stderr);
+        Assert.That(stats["loops_compiled"], Is.GreaterThanOrEqualTo(1), on.Stderr);
+        Assert.That(stats["compiled_code_entries"], Is.GreaterThanOrEqualTo(1), on.Stderr);
+        Assert.That(on.Stderr, Does.Contain("refused=[]"));
+        if (example == "sum.b")
+        {
+            var k = System.Text.RegularExpressions.Regex.Match(File.ReadAllText(program), @"K equal to (\d+)");
+            long K = long.Parse(k.Groups[1].Value);
+            Assert.That(on.Stdout, Is.EqualTo((K * K * (K + 1) / 2).ToString("D7") + "\n"));
+        }
     }
 
     [Test]
     public void JitOffCountsNothing()
     {
-        var r = Cli.Run(Translated("brainfuck"), ["--jit", "off", Path.Combine(Examples("brainfuck"), "hello.b")],
-            env: new Dictionary<string, string> { ["RSHARP_JIT_STATS"] = "1" });
+        var r = Cli.Run(Translated("brainfuck"), ["--jit", "off", Path.Combine(Examples("brainfuck"), "hello.b")], env: Stats);
         Assert.That(r.Stdout, Is.EqualTo("Hello, World!\n"));
-        Assert.That(r.Stderr, Does.Contain("hot_loops=0"));
+        Assert.That(r.Stderr, Does.Contain("hot_loops=0 loops_compiled=0 bridges_compiled=0 aborts=0 entries=0 compiled_code_entries=0"));
     }
 
     [Test]
@@ -245,7 +274,10 @@ public class TranslateTests
         }
     }
 
-    /// <summary>Every Tiny example prints the same through the translated app as through the untranslated interpreter.</summary>
+    /// <summary>
+    /// Every Tiny example prints the same through the translated app, with the JIT off and on, as
+    /// through the untranslated interpreter; with the JIT on, loops are compiled.
+    /// </summary>
     [Test]
     public void TinyExamplesMatchUntranslated()
     {
@@ -255,10 +287,58 @@ public class TranslateTests
         {
             if (Path.GetFileName(file) == "loop.tiny") continue;   // prints timings
             var expected = Cli.Run("dotnet", [untranslated, file]);
-            var actual = Cli.Run(launcher, [file]);
-            Assert.That(actual.ExitCode, Is.EqualTo(expected.ExitCode), file);
-            Assert.That(actual.Stdout, Is.EqualTo(expected.Stdout), file);
             Assert.That(expected.Stdout, Is.Not.Empty, file);
+            foreach (var jit in new[] { "off", "threshold=3" })
+            {
+                var actual = Cli.Run(launcher, ["--jit", jit, file], env: Stats);
+                Assert.That(actual.ExitCode, Is.EqualTo(expected.ExitCode), file + " --jit " + jit + ": " + actual.Stderr);
+                Assert.That(actual.Stdout, Is.EqualTo(expected.Stdout), file + " --jit " + jit);
+                var stats = JitStats(actual.Stderr);
+                TestContext.Out.WriteLine($"{Path.GetFileName(file)} --jit {jit}: {actual.Stderr.Trim()}");
+                if (jit == "off" || Path.GetFileName(file) == "hello.tiny")   // hello has no loop
+                    Assert.That(stats["entries"] + stats["loops_compiled"], Is.Zero, actual.Stderr);
+                else
+                    Assert.That(stats["loops_compiled"], Is.GreaterThanOrEqualTo(1), file + ": " + actual.Stderr);
+            }
         }
+    }
+
+    /// <summary>
+    /// Guest recursion in the meta-interpreter runs as deep as natively (compiled, with call_assembler,
+    /// or in the blackhole), and a guest error raised 20,000 calls deep (Tiny's limit) in the
+    /// blackhole leaves as it does natively.
+    /// </summary>
+    [TestCase("threshold=3", true)]
+    [TestCase("threshold=3", false)]
+    [TestCase("threshold=3,function_threshold=100000", true)]
+    public void TinyDeepRecursionWithTheJit(string jit, bool warm)
+    {
+        string launcher = Translated("tiny");
+        string file = Path.Combine(Output, "deep.tiny");
+        string source = """
+            fn down(n) {
+                if n == 0 { return 0; }
+                return down(n - 1) + 1;
+            }
+            let i = 0;
+            let t = 0;
+            while i < 30 {
+                t = t + down(i * 10);
+                i = i + 1;
+            }
+            print t;
+            print down(19990);
+            """;
+        // Not warmed up: the loop does not call down, which first runs deep and fails.
+        File.WriteAllText(file, warm ? source : source.Replace("t = t + down(i * 10);", "t = t + i * 10;").Replace("print down(19990);", "print down(25000);"));
+        var off = Cli.Run(launcher, ["--jit", "off", file]);
+        var on = Cli.Run(launcher, ["--jit", jit, file], env: Stats);
+        Assert.That(off.Stdout, Is.EqualTo(warm ? "4350\n19990\n" : "4350\n"));
+        Assert.That(off.ExitCode, Is.EqualTo(warm ? 0 : 1), off.Stderr);
+        if (!warm) Assert.That(off.Stderr, Does.Contain("maximum recursion depth (20000) exceeded"));
+        Assert.That(on.Stdout, Is.EqualTo(off.Stdout));
+        Assert.That(on.ExitCode, Is.EqualTo(off.ExitCode), on.Stderr);
+        Assert.That(on.Stderr, Does.StartWith(off.Stderr.TrimEnd()));
+        Assert.That(JitStats(on.Stderr)["loops_compiled"], Is.GreaterThanOrEqualTo(1), on.Stderr);
     }
 }

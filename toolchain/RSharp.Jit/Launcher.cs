@@ -14,7 +14,14 @@ public static class Launcher
     /// <c>--jit=SPEC</c>) options and the <c>RSHARP_JIT</c> environment variable set JIT parameters
     /// (PyPy's syntax, e.g. <c>threshold=200,off</c>); the remaining arguments go to the interpreter.
     /// </summary>
-    public static int Run(string launcherName, string assemblyName, string[] args)
+    public static int Run(string launcherName, string assemblyName, string[] args) =>
+        Run(launcherName, assemblyName, args, null);
+
+    /// <summary>
+    /// As <see cref="Run(string, string, string[])"/>, with the meta-interpreter factory hot loops are
+    /// handed to (<see cref="MergePoints.RunnerFactory"/>; null: loops are only counted).
+    /// </summary>
+    public static int Run(string launcherName, string assemblyName, string[] args, Func<JitDriver, IPortalRunner?>? runners)
     {
         var rest = new List<string>(args.Length);
         try
@@ -36,6 +43,7 @@ public static class Launcher
             Console.Error.WriteLine($"{launcherName}: {e.Message}");
             return 2;
         }
+        MergePoints.RunnerFactory = runners;
         if (Environment.GetEnvironmentVariable("RSHARP_JIT_STATS") == "1")
             AppDomain.CurrentDomain.ProcessExit += (_, _) => Console.Error.WriteLine(JitStatistics.Report());
 

@@ -10,8 +10,9 @@ public static partial class MergePoints { }
 
 /// <summary>
 /// Per-driver warm state: counts how often each guest location (green key) is reached and
-/// decides when a loop is hot. Until the meta-interpreter exists nothing is traced or
-/// compiled: a hot loop is only counted in <see cref="JitStatistics"/>.
+/// decides when a loop is hot. A hot loop is counted in <see cref="JitStatistics"/> and, if the
+/// launcher installed <see cref="MergePoints.RunnerFactory"/>, the driver's next merge point hands
+/// its invocation over to the meta-interpreter (RPython's <c>maybe_compile_and_run</c>).
 /// </summary>
 /// <remarks>
 /// Counters live in a fixed-size table indexed by a hash of the greens, so the hot path
@@ -69,12 +70,37 @@ public sealed class WarmState
         if (next >= p.Threshold || next == ushort.MaxValue)
         {
             counter = 0;
-            JitStatistics.HotLoops++;   // here the meta-interpreter will start tracing
+            JitStatistics.HotLoops++;
+            MergePoints.RequestEntry(this);
         }
         else
         {
             counter = (ushort)next;
         }
+    }
+
+    /// <summary>The next merge point of this driver hands its invocation over to the meta-interpreter.</summary>
+    internal bool EntryPending;
+
+    /// <summary>The factory gave no runner (or threw): this driver only counts.</summary>
+    internal bool RunnerFailed;
+
+    private IPortalRunner? _runner;
+
+    /// <summary>The driver's meta-interpreter, created on first use by <see cref="MergePoints.RunnerFactory"/>.</summary>
+    internal IPortalRunner? Runner(JitDriver driver)
+    {
+        if (_runner is not null || RunnerFailed) return _runner;
+        try
+        {
+            _runner = MergePoints.RunnerFactory?.Invoke(driver);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            JitStatistics.Refused("no meta-interpreter: " + e.Message.Split('\n')[0].TrimEnd('\r'));
+        }
+        RunnerFailed = _runner is null;
+        return _runner;
     }
 
     private void Decay()

@@ -41,9 +41,10 @@ public sealed class Translation(TextWriter stdout, TextWriter stderr)
             Phase("rewrite", () =>
             {
                 var runtime = ModuleDefinition.ReadModule(typeof(Jit.Launcher).Assembly.Location);
-                var changed = PortalRewriter.Rewrite(model, runtime, driver);
+                var changed = PortalRewriter.Rewrite(model, runtime, driver, Say);
                 CopyAssemblies(input.AssemblyPath, lib);
-                File.Copy(typeof(Jit.Launcher).Assembly.Location, Path.Combine(lib, Path.GetFileName(typeof(Jit.Launcher).Assembly.Location)), true);
+                foreach (var runtimeAssembly in RuntimeAssemblies)
+                    File.Copy(runtimeAssembly.Location, Path.Combine(lib, Path.GetFileName(runtimeAssembly.Location)), true);
                 if (jitcodes is not null && changed.Contains(portalMethod.Module)
                     && JitCodeEmbedder.WriteWithImage(changed, portalMethod.Module, jitcodes, driver.Name, stderr) is int size)
                     Say($"jitcodes embedded as resource {Jit.JitCodes.Serialization.JitCodeImage.ResourceName} of {portalMethod.Module.Name} ({size} bytes)");
@@ -114,6 +115,16 @@ public sealed class Translation(TextWriter stdout, TextWriter stderr)
             throw new UserInputException($"several JIT drivers ({string.Join(", ", model.Drivers.Select(d => d.Name))}): choose one with --driver NAME");
         return model.Drivers[0];
     }
+
+    /// <summary>
+    /// The JIT runtime the translated app carries: the merge point hooks and warm state, the
+    /// meta-interpreter, the trace optimizer and the CIL backend.
+    /// </summary>
+    private static readonly System.Reflection.Assembly[] RuntimeAssemblies =
+    [
+        typeof(Jit.Launcher).Assembly, typeof(Jit.MetaInterp.MetaInterpreter).Assembly,
+        typeof(Jit.Optimizer.OptimizedTrace).Assembly, typeof(Backend.Cil.CilBackend).Assembly,
+    ];
 
     /// <summary>Copies the interpreter's assemblies into the staging folder (the rewritten ones are written over them).</summary>
     private static void CopyAssemblies(string assemblyPath, string lib)

@@ -21,7 +21,10 @@ public sealed partial class BlackholeInterpreter
     /// </summary>
     public bool PoisonDeadRegisters { get; set; }
 
-    /// <summary>Frames deeper than this raise <see cref="InsufficientExecutionStackException"/>.</summary>
+    /// <summary>
+    /// Frames deeper than this raise <see cref="InsufficientExecutionStackException"/>, as does a
+    /// frame entered with too little .NET stack left (at any depth).
+    /// </summary>
     public int MaxDepth { get; set; } = 2000;
 
     /// <summary>Number of instructions executed (all frames).</summary>
@@ -94,7 +97,7 @@ public sealed partial class BlackholeInterpreter
 
     internal Result Execute(Frame frame)
     {
-        if (++_depth > MaxDepth)
+        if (++_depth > MaxDepth || !System.Runtime.CompilerServices.RuntimeHelpers.TryEnsureSufficientExecutionStack())
         {
             _depth--;
             throw new InsufficientExecutionStackException("blackhole: too many nested jitcode frames");
@@ -108,19 +111,14 @@ public sealed partial class BlackholeInterpreter
                 {
                     return Loop(frame);
                 }
-                catch (Exception ex) when (ex is not BlackholeError)
+                // Only a frame with a handler catches: a catch-and-rethrow per frame would nest exception
+                // dispatch once per frame and overflow the stack in deep recursions.
+                catch (Exception ex) when (ex is not BlackholeError && HandlerOf(frame) >= 0)
                 {
-                    // The raising instruction starts at frame.Pc (Loop only advances it after success).
-                    var code = frame.JitCode.Code;
-                    int next = JitCodeDecoder.Decode(code, frame.Pc).Next;
-                    if (next < code.Length && JitCodeDecoder.U16(code, next) == s_catchException)
-                    {
-                        frame.LastException = ex;
-                        frame.Pc = JitCodeDecoder.U16(code, next + 2);
-                        continue;
-                    }
+                    frame.LastException = ex;
+                    frame.Pc = HandlerOf(frame);
                     _ = start;
-                    throw;
+                    continue;
                 }
             }
         }
@@ -128,6 +126,14 @@ public sealed partial class BlackholeInterpreter
         {
             _depth--;
         }
+    }
+
+    /// <summary>The handler of the instruction at the frame's position (it raised: Loop only advances after success), or -1.</summary>
+    private static int HandlerOf(Frame frame)
+    {
+        var code = frame.JitCode.Code;
+        int next = JitCodeDecoder.Decode(code, frame.Pc).Next;
+        return next < code.Length && JitCodeDecoder.U16(code, next) == s_catchException ? JitCodeDecoder.U16(code, next + 2) : -1;
     }
 
     private static readonly ushort s_catchException = InstructionSet.Lookup("catch_exception/L")!.Opcode;
