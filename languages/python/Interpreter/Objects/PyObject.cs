@@ -63,7 +63,8 @@ public sealed class Map
     private readonly Map? _parent;
     private readonly string? _name;
     public readonly int Count;
-    private Dictionary<string, Map>? _transitions;
+    private volatile Dictionary<string, Map>? _transitions;
+    private static readonly object s_transitionsGate = new();
     private readonly Dictionary<string, int>? _index;
 
     private Map(Map? parent, string? name, int count)
@@ -95,13 +96,24 @@ public sealed class Map
     /// <summary>The map after adding an attribute (transitions are cached, so this is not elidable).</summary>
     public Map With(string name)
     {
-        _transitions ??= new Dictionary<string, Map>();
-        if (!_transitions.TryGetValue(name, out var m))
+        if (_transitions is { } t && t.TryGetValue(name, out var m)) return m;
+        return AddTransition(name);
+    }
+
+    /// <summary>
+    /// Maps of builtin types are shared by every runtime of the process (threads): the transition
+    /// table is copied on write under a lock, and readers only ever see a complete table.
+    /// </summary>
+    private Map AddTransition(string name)
+    {
+        lock (s_transitionsGate)
         {
+            var t = _transitions;
+            if (t is not null && t.TryGetValue(name, out var m)) return m;
             m = new Map(this, name, Count + 1);
-            _transitions[name] = m;
+            _transitions = new Dictionary<string, Map>(t ?? []) { [name] = m };
+            return m;
         }
-        return m;
     }
 
     /// <summary>Attribute names in insertion order.</summary>
