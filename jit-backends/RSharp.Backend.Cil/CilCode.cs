@@ -86,6 +86,6 @@ internal sealed class CilFrame(CilBackend backend)
     /// <summary>Rethrows the pending exception: an operation that does not observe it ran after it was set.</summary>
     public static void ThrowIfPending(CilFrame frame)
     {
-        if (frame.Pending is { } e) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e).Throw();
+        if (frame.Pending is { } e) RSharp.Jit.GuestException.Throw(e);
     }
 }

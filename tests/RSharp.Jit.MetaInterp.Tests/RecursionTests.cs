@@ -124,6 +124,25 @@ public class RecursionTests(string backend)
     }
 
     [Test]
+    public void ErrorDeepInACompiledRecursionReachesTheTop()
+    {
+        // Every call_assembler level passes the error on; (it used to be rethrown with
+        // ExceptionDispatchInfo, whose stack trace grew at each level: quadratic in the depth).
+        const string source = """
+            fn down(n, z) {
+                if n == 0 { return 10 / z; }
+                return down(n - 1, z) + 1;
+            }
+            let i = 0;
+            while i < 100 { down(20, 1); i = i + 1; }
+            print down(3000, 1);
+            print down(3000, 0);
+            """;
+        var mi = TinyRun.Differential(backend, source, Params(functionThreshold: 20), vable: true);
+        Assert.That(mi.Stats.EntriesCompiled, Is.GreaterThanOrEqualTo(1));
+    }
+
+    [Test]
     public void WithoutInliningARecursiveCallIsAResidualCallOfThePortalRunner()
     {
         var mi = TinyRun.Differential(backend, CallsSmallFunction, Params(inlining: false), vable: true);

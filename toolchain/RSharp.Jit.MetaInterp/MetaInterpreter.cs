@@ -159,7 +159,7 @@ public sealed partial class MetaInterpreter
                 else
                 {
                     // An entry trace followed the invocation to its end.
-                    if (end.Raised is not null) ExceptionDispatchInfo.Capture(end.Raised).Throw();
+                    if (end.Raised is not null) GuestException.Throw(end.Raised);
                     return new Next(ToResult(Portal.ResultBank, end.Value), null, null);
                 }
             }
@@ -254,7 +254,7 @@ public sealed partial class MetaInterpreter
                     mergePoint = end.MergePointFrame;
                     return default;
                 case TraceEndKind.Left:
-                    if (end.Raised is not null) ExceptionDispatchInfo.Capture(end.Raised).Throw();
+                    if (end.Raised is not null) GuestException.Throw(end.Raised);
                     return new Next(ToResult(Portal.ResultBank, end.Value), null, null);
                 default:
                     return new Next(null, end.Frames, null);
@@ -267,7 +267,7 @@ public sealed partial class MetaInterpreter
     private Result Finished(DeadFrame df)
     {
         if (df.Exit.Descr is ExitFrameWithExceptionDescr)
-            ExceptionDispatchInfo.Capture((Exception)df.Values.GetRef(0)!).Throw();
+            GuestException.Throw((Exception)df.Values.GetRef(0)!);
         if (df.Values.Count == 0) return default;
         return new Result(df.Values.Kinds[0] == ValueKind.Int ? df.Values.Ints[0] : 0,
             df.Values.Kinds[0] == ValueKind.Ref ? df.Values.Refs[0] : null,

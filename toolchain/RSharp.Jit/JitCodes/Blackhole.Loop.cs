@@ -64,7 +64,7 @@ public sealed partial class BlackholeInterpreter
                 case InsnKind.LastExcValue: refs[code[pc]] = frame.LastException; pc += 1; break;
                 case InsnKind.Raise: throw (Exception)NonNull(refs[code[pc]]);
                 case InsnKind.Reraise:
-                    System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(frame.LastException!).Throw();
+                    GuestException.Throw(frame.LastException!);
                     break;
                 case InsnKind.IntReturn: return new Result(ints[code[pc]], null, 0);
                 case InsnKind.RefReturn: return new Result(0, refs[code[pc]], 0);

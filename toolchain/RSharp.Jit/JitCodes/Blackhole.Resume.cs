@@ -74,7 +74,7 @@ public sealed partial class BlackholeInterpreter
                 r = default;
             }
         }
-        if (exc is not null) ExceptionDispatchInfo.Capture(exc).Throw();
+        if (exc is not null) GuestException.Throw(exc);
         return r;
     }
 }
