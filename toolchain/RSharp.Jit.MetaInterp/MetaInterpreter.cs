@@ -1,4 +1,3 @@
-using System.Runtime.ExceptionServices;
 using RSharp.Hints;
 using RSharp.Jit.Backend;
 using RSharp.Jit.JitCodes;

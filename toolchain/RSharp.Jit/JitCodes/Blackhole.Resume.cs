@@ -1,4 +1,3 @@
-using System.Runtime.ExceptionServices;
 
 namespace RSharp.Jit.JitCodes;
 
