@@ -67,19 +67,7 @@ public sealed partial class CodeGen
             CompileTryFinally(wrap);
             return;
         }
-        int handler = NewLabel(), end = NewLabel(), cleanup = NewLabel(), orelse = NewLabel();
-        int outer = PushHandler(handler);
-        var tb = PushBlock(FBlock.TryExcept);
-        tb.OuterHandler = outer;
-        VisitBody(t.Body);
-        PopBlock();
-        PopHandler(outer);
-        Emit(Op.Jump, orelse);
-        Mark(handler);
-        SetLoc(t.Handlers[0]);
-        Emit(Op.PushExcInfo);                 // prev, orig
-        PushHandler(cleanup, 1);
-        int handlerRegion = _u.CurrentHandler;
+        var (outer, end, cleanup, orelse, handlerRegion) = BeginTryExcept(t.Body, t.Handlers[0]);
         Emit(Op.Copy, 1);                     // prev, orig, rest
         Emit(Op.BuildList, 0);
         Emit(Op.Swap, 2);                     // prev, orig, raised, rest
@@ -111,11 +99,7 @@ public sealed partial class CodeGen
         Emit(Op.PopTop);
         Emit(Op.PopExcept);
         Emit(Op.Jump, end);
-        PopHandler(outer);
-        Mark(cleanup);
-        Emit(Op.Swap, 2);
-        Emit(Op.PopExcept);
-        Emit(Op.Reraise);
+        EndHandlerRegion(outer, cleanup);
         Mark(orelse);
         VisitBody(t.Orelse);
         Mark(end);

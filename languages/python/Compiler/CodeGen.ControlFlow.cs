@@ -201,29 +201,44 @@ public sealed partial class CodeGen
         VisitBody(t.Finalbody);
         PopBlock();
         Emit(Op.Reraise);
-        PopHandler(outer);
-        Mark(cleanup);
-        Emit(Op.Swap, 2);
-        Emit(Op.PopExcept);
-        Emit(Op.Reraise);
+        EndHandlerRegion(outer, cleanup);
         Mark(end);
     }
 
-    private void CompileTryExcept(Try t)
+    /// <summary>
+    /// The part try/except and try/except* share: the body under a handler that jumps past the
+    /// else block, then the handler entry (exception info pushed) inside a cleanup region.
+    /// </summary>
+    private (int Outer, int End, int Cleanup, int Orelse, int HandlerRegion) BeginTryExcept(List<Stmt> body, ExceptHandler first)
     {
         int handler = NewLabel(), end = NewLabel(), cleanup = NewLabel(), orelse = NewLabel();
         int outer = PushHandler(handler);
         var tb = PushBlock(FBlock.TryExcept);
         tb.OuterHandler = outer;
-        VisitBody(t.Body);
+        VisitBody(body);
         PopBlock();
         PopHandler(outer);
         Emit(Op.Jump, orelse);
         Mark(handler);
-        SetLoc(t.Handlers[0]);
-        Emit(Op.PushExcInfo);
+        SetLoc(first);
+        Emit(Op.PushExcInfo);                 // prev, orig
         PushHandler(cleanup, 1);
-        int handlerRegion = _u.CurrentHandler;
+        return (outer, end, cleanup, orelse, _u.CurrentHandler);
+    }
+
+    /// <summary>Leaves a handler region (except or finally); its cleanup restores the previous exception and re-raises.</summary>
+    private void EndHandlerRegion(int outer, int cleanup)
+    {
+        PopHandler(outer);
+        Mark(cleanup);
+        Emit(Op.Swap, 2);
+        Emit(Op.PopExcept);
+        Emit(Op.Reraise);
+    }
+
+    private void CompileTryExcept(Try t)
+    {
+        var (outer, end, cleanup, orelse, handlerRegion) = BeginTryExcept(t.Body, t.Handlers[0]);
         for (int i = 0; i < t.Handlers.Count; i++)
         {
             var h = t.Handlers[i];
@@ -274,11 +289,7 @@ public sealed partial class CodeGen
             Mark(next);
         }
         Emit(Op.Reraise);
-        PopHandler(outer);
-        Mark(cleanup);
-        Emit(Op.Swap, 2);
-        Emit(Op.PopExcept);
-        Emit(Op.Reraise);
+        EndHandlerRegion(outer, cleanup);
         Mark(orelse);
         VisitBody(t.Orelse);
         Mark(end);
